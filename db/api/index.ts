@@ -1,0 +1,28 @@
+// The command contract: every command's name, access, input and output. Renderer-safe.
+import type { z } from 'zod';
+import { auditCommands } from './audit';
+import { authCommands } from './auth';
+import { patientCommands } from './patients';
+
+export const contract = [...authCommands, ...patientCommands, ...auditCommands] as const;
+
+type AnyCommand = (typeof contract)[number];
+export type CommandName = AnyCommand['name'];
+type ByName<N extends CommandName> = Extract<AnyCommand, { name: N }>;
+/** What a caller sends (before defaults and trimming). */
+export type InputOf<N extends CommandName> = z.input<ByName<N>['input']>;
+/** What a handler receives (after validation). */
+export type ParsedInputOf<N extends CommandName> = z.output<ByName<N>['input']>;
+export type OutputOf<N extends CommandName> = z.output<ByName<N>['output']>;
+
+export const commandsByName: ReadonlyMap<string, AnyCommand> = (() => {
+  const map = new Map<string, AnyCommand>();
+  for (const c of contract) {
+    if (map.has(c.name)) throw new Error(`command ${c.name} is defined twice`);
+    map.set(c.name, c);
+  }
+  return map;
+})();
+
+export * from './envelope';
+export type { Role } from './command';

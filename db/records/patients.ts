@@ -1,0 +1,120 @@
+import { and, eq } from 'drizzle-orm';
+import type { Patient, PatientSummary } from '../api/patients';
+import type { PatientFlag } from '../api/fields';
+import { notFound, staleVersion } from '../errors';
+import { nameKeyOf, namePartsOf, phoneDigitsOf, reversed } from '../fold';
+import { prepared } from '../prepared';
+import { patients } from '../schema';
+import type { Ctx } from './context';
+import { handlers } from './registry';
+import { searchPatients } from './patient-search';
+
+type PatientRow = typeof patients.$inferSelect;
+
+export const toPatient = (r: PatientRow): Patient => ({
+  id: r.id,
+  chartNumber: r.chartNumber,
+  firstName: r.firstName,
+  lastName: r.lastName,
+  dateOfBirth: r.dateOfBirth,
+  sex: r.sex,
+  phone: r.phone,
+  email: r.email,
+  address: r.address,
+  fitzpatrick: r.fitzpatrick,
+  allergies: r.allergies,
+  medications: r.medications,
+  notes: r.notes,
+  flags: r.flags as PatientFlag[],
+  archivedAt: r.archivedAt,
+  archivedReason: r.archivedReason,
+  createdAt: r.createdAt,
+  updatedAt: r.updatedAt,
+  version: r.version,
+});
+
+export type { PatientSummary };
+
+/** The patient row, or `not_found` naming the id. */
+export const loadPatient = (ctx: Pick<Ctx, 'orm'>, id: number): PatientRow => {
+  const row = ctx.orm.select().from(patients).where(eq(patients.id, id)).get();
+  if (!row) throw notFound('patient', id);
+  return row;
+};
+
+const phoneKeys = (phone: string | null | undefined) => {
+  const digits = phoneDigitsOf(phone);
+  return { phoneDigits: digits, phoneDigitsReversed: reversed(digits) };
+};
+
+/** The next chart number; the counter only goes up, so a number is never given twice. */
+const nextChartNumber = (ctx: Ctx): string => {
+  const { value } = prepared(
+    ctx.sql,
+    `INSERT INTO counters (name, value) VALUES ('chart_number', 1)
+     ON CONFLICT (name) DO UPDATE SET value = value + 1 RETURNING value`,
+  ).get() as { value: number };
+  return `SC-${String(value).padStart(6, '0')}`;
+};
+
+/** Keeps the name-part index in step with the patient's name. */
+const indexNameParts = (ctx: Ctx, id: number, firstName: string, lastName: string) => {
+  prepared(ctx.sql, 'DELETE FROM patient_name_keys WHERE patient_id = ?').run(id);
+  const insert = prepared(ctx.sql, 'INSERT OR IGNORE INTO patient_name_keys (key, patient_id) VALUES (?, ?)');
+  for (const part of namePartsOf(firstName, lastName)) insert.run(part, id);
+};
+
+export const patientHandlers = handlers({
+  'patients.create': (ctx, input) => {
+    const row = ctx.orm
+      .insert(patients)
+      .values({
+        ...input,
+        chartNumber: nextChartNumber(ctx),
+        allergies: input.allergies ?? [],
+        medications: input.medications ?? [],
+        nameKey: nameKeyOf(input.firstName, input.lastName),
+        ...phoneKeys(input.phone),
+        createdAt: ctx.nowIso,
+        updatedAt: ctx.nowIso,
+      })
+      .returning()
+      .get();
+    indexNameParts(ctx, row.id, row.firstName, row.lastName);
+    ctx.audit({ action: 'patients.create', entity: 'patient', entityId: row.id, patientId: row.id, change: input });
+    return toPatient(row);
+  },
+
+  'patients.update': (ctx, input) => {
+    const current = loadPatient(ctx, input.id);
+    if (current.version !== input.version) throw staleVersion('This patient record');
+    const { id, version, ...changes } = input;
+    const firstName = changes.firstName ?? current.firstName;
+    const lastName = changes.lastName ?? current.lastName;
+    const phone = changes.phone === undefined ? current.phone : changes.phone;
+    const row = ctx.orm
+      .update(patients)
+      .set({
+        ...changes,
+        nameKey: nameKeyOf(firstName, lastName),
+        ...phoneKeys(phone),
+        updatedAt: ctx.nowIso,
+        version: version + 1,
+      })
+      .where(and(eq(patients.id, id), eq(patients.version, version)))
+      .returning()
+      .get();
+    if (!row) throw staleVersion('This patient record');
+    if (changes.firstName !== undefined || changes.lastName !== undefined) indexNameParts(ctx, id, firstName, lastName);
+    ctx.audit({ action: 'patients.update', entity: 'patient', entityId: id, patientId: id, change: changes });
+    return toPatient(row);
+  },
+
+  'patients.get': (ctx, input) => {
+    const row = loadPatient(ctx, input.id);
+    ctx.audit({ action: 'patients.get', entity: 'patient', entityId: row.id, patientId: row.id });
+    return toPatient(row);
+  },
+
+  'patients.search': (ctx, input) => ({ items: searchPatients(ctx.sql, input.query, input.limit ?? 20, input.includeArchived ?? false) }),
+});

@@ -1,0 +1,65 @@
+import { index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { calendarDate, flag, id, instant, jsonList, timestamps, version } from './columns';
+import { users } from './users';
+
+export const products = sqliteTable('products', {
+  id: id(),
+  name: text('name').notNull(),
+  kind: text('kind', { enum: ['injectable', 'infusion', 'topical', 'serum', 'peel', 'other'] }).notNull(),
+  manufacturer: text('manufacturer'),
+  strength: text('strength'),
+  unit: text('unit').notNull(),
+  ingredients: jsonList('ingredients').notNull().default([]),
+  gtin: text('gtin'),
+  code: text('code'),
+  defaultQuantity: real('default_quantity'),
+  // Compounded / office-use items carry a beyond-use date instead of a manufacturer expiry.
+  compounded: flag('compounded').notNull().default(false),
+  compoundingPharmacy: text('compounding_pharmacy'),
+  active: flag('active').notNull().default(true),
+  ...timestamps(),
+  version: version(),
+});
+
+export const lots = sqliteTable(
+  'lots',
+  {
+    id: id(),
+    productId: integer('product_id')
+      .notNull()
+      .references(() => products.id),
+    lotNumber: text('lot_number').notNull(),
+    expiresOn: calendarDate('expires_on').notNull(),
+    status: text('status', { enum: ['active', 'quarantined', 'recalled'] })
+      .notNull()
+      .default('active'),
+    statusReason: text('status_reason'),
+    supplier: text('supplier'),
+    invoice: text('invoice'),
+    receivedOn: calendarDate('received_on').notNull(),
+    ...timestamps(),
+  },
+  (t) => [
+    uniqueIndex('lots_product_lot_number').on(t.productId, t.lotNumber),
+    index('lots_lot_number').on(t.lotNumber),
+    index('lots_expires_on').on(t.expiresOn),
+  ],
+);
+
+// The stock ledger: on-hand is the sum of quantities; rows are never changed or removed.
+export const stockMovements = sqliteTable(
+  'stock_movements',
+  {
+    id: id(),
+    lotId: integer('lot_id')
+      .notNull()
+      .references(() => lots.id),
+    kind: text('kind', { enum: ['receive', 'use', 'waste', 'adjust'] }).notNull(),
+    quantity: real('quantity').notNull(),
+    reason: text('reason'),
+    sessionProductId: integer('session_product_id'),
+    at: instant('at').notNull(),
+    userId: integer('user_id').references(() => users.id),
+  },
+  (t) => [index('stock_movements_lot').on(t.lotId)],
+);

@@ -1,0 +1,144 @@
+import type { z } from 'zod';
+import { httpStatusOf, type ClinicErrorBody, type Envelope, type FieldIssue } from '../db/api/envelope';
+import type { Command } from '../db/api/command';
+import { appendAudit, type AuditInput } from '../db/audit-chain';
+import { ClinicError } from '../db/errors';
+import { logger } from '../db/log';
+import type { ClinicDb } from '../db/open';
+import type { Ctx, HostSettings, Registered, SignedInUser } from '../db/records';
+import { prepared } from '../db/prepared';
+import type { SessionStore } from './sessions';
+
+const log = logger('dispatch');
+
+export interface DispatchResult {
+  status: number;
+  body: Envelope<unknown>;
+}
+
+export interface Dispatcher {
+  /** Runs one command for whoever holds `token`; never throws. */
+  (name: string, input: unknown, token: string | null): Promise<DispatchResult>;
+}
+
+export interface DispatcherOptions {
+  db: ClinicDb;
+  registry: ReadonlyMap<string, Registered>;
+  sessions: SessionStore;
+  host: HostSettings;
+  clock?: () => Date;
+  /** Check every answer against the contract's output schema (tests turn this on). */
+  checkOutputs?: boolean;
+}
+
+const fail = (error: ClinicErrorBody): DispatchResult => ({ status: httpStatusOf(error.code), body: { ok: false, error } });
+
+/** Zod issues as field problems: `dateOfBirth: must be a date in the past`. */
+export const fieldIssuesOf = (error: z.ZodError): FieldIssue[] =>
+  error.issues.flatMap((i) =>
+    i.code === 'unrecognized_keys'
+      ? i.keys.map((k) => ({ path: [...i.path, k].join('.'), message: 'is not a known field' }))
+      : [{ path: i.path.map(String).join('.') || '(input)', message: i.message }],
+  );
+
+const invalidInput = (issues: FieldIssue[]): DispatchResult =>
+  fail({
+    code: 'invalid_input',
+    message: issues.map((i) => `${i.path}: ${i.message}`).join('; '),
+    details: { issues },
+  });
+
+/** Errors SQLite raises from our guard triggers: the record is locked, not broken. */
+const lockedBySqlite = (e: unknown): string | null => {
+  const err = e as { code?: string; message?: string };
+  return err.code === 'SQLITE_CONSTRAINT_TRIGGER' ? (err.message ?? 'this record cannot be changed') : null;
+};
+
+export function createDispatcher(options: DispatcherOptions): Dispatcher {
+  const { db, registry, sessions, host } = options;
+  const clock = options.clock ?? (() => new Date());
+
+  const userOf = (token: string | null): SignedInUser | null => {
+    const userId = sessions.resolve(token, clock().getTime());
+    if (userId === null) return null;
+    const row = prepared(db.sql, 'SELECT id, name, username, role, active FROM users WHERE id = ?').get(userId) as
+      | (SignedInUser & { active: number })
+      | undefined;
+    if (!row || !row.active) {
+      sessions.close(token);
+      return null;
+    }
+    return { id: row.id, name: row.name, username: row.username, role: row.role };
+  };
+
+  /** Writes a refusal's audit entry on its own, after the command's work was rolled back. */
+  const auditRefusal = (user: SignedInUser | null, entry: AuditInput) => {
+    try {
+      db.sql.transaction(() => appendAudit(db.sql, clock().toISOString(), user?.id ?? entry.userId ?? null, entry)).immediate();
+    } catch (e) {
+      log.error('could not record a refusal in the audit log', e);
+    }
+  };
+
+  const run = (command: Command, reg: Registered, user: SignedInUser | null, token: string | null, input: unknown, prep: unknown) => {
+    const now = clock();
+    let audited = 0;
+    const ctx: Ctx = {
+      orm: db.orm,
+      sql: db.sql,
+      user,
+      now,
+      nowIso: now.toISOString(),
+      host,
+      audit: (entry) => {
+        appendAudit(db.sql, now.toISOString(), user?.id ?? entry.userId ?? null, entry);
+        audited++;
+      },
+      session: {
+        signIn: (userId) => sessions.open(userId, now.getTime()),
+        signOut: () => sessions.close(token),
+      },
+    };
+    const work = db.sql.transaction(() => {
+      const value = reg.handler.run(ctx, input as never, prep);
+      if (command.kind !== 'read' && audited === 0) throw new Error(`${command.name} wrote no audit entry`);
+      return value;
+    });
+    return command.kind === 'read' ? work.deferred() : work.immediate();
+  };
+
+  return async function dispatch(name, rawInput, token) {
+    const reg = registry.get(name);
+    if (!reg) return fail({ code: 'not_found', message: `Unknown command: ${name}` });
+    const { command, handler } = reg;
+    let user: SignedInUser | null = null;
+    try {
+      user = userOf(token);
+      if (command.access !== 'public') {
+        if (!user) return fail({ code: 'unauthenticated', message: 'Please sign in' });
+        if (command.access !== 'signed_in' && !command.access.includes(user.role)) {
+          auditRefusal(user, { action: `denied:${name}`, entity: 'command', entityId: name });
+          return fail({ code: 'forbidden', message: `Your role (${user.role}) may not use ${name}` });
+        }
+      }
+      const parsed = command.input.safeParse(rawInput ?? {});
+      if (!parsed.success) return invalidInput(fieldIssuesOf(parsed.error));
+      const prep = handler.prepare ? await handler.prepare({ orm: db.orm, sql: db.sql, user, host }, parsed.data as never) : undefined;
+      const value = run(command, reg, user, token, parsed.data, prep);
+      if (options.checkOutputs) {
+        const checked = command.output.safeParse(value);
+        if (!checked.success) throw new Error(`${name} answered outside its contract: ${JSON.stringify(fieldIssuesOf(checked.error))}`);
+      }
+      return { status: 200, body: { ok: true, value } };
+    } catch (e) {
+      if (e instanceof ClinicError) {
+        if (e.audit) auditRefusal(user, e.audit);
+        return fail({ code: e.code, message: e.message, ...(e.details !== undefined && { details: e.details }) });
+      }
+      const locked = lockedBySqlite(e);
+      if (locked) return fail({ code: 'locked', message: locked });
+      log.error(`${name} failed`, e);
+      return fail({ code: 'internal', message: 'Something went wrong; nothing was saved. Please try again.' });
+    }
+  };
+}

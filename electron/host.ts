@@ -1,0 +1,45 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { openDatabase, type ClinicDb } from '../db/open';
+import { DEFAULT_SCRYPT_LOG_N } from '../db/passwords';
+import { createRegistry } from '../db/records';
+import { createDispatcher, type Dispatcher } from './dispatch';
+import { DATABASE_FILE } from './paths';
+import { SessionStore, type SessionOptions } from './sessions';
+
+export interface HostOptions {
+  dataDir: string;
+  migrationsFolder?: string;
+  key?: Buffer;
+  clock?: () => Date;
+  scryptLogN?: number;
+  sessions?: SessionOptions;
+  checkOutputs?: boolean;
+}
+
+export interface Host {
+  dispatch: Dispatcher;
+  db: ClinicDb;
+  sessions: SessionStore;
+  close(): void;
+}
+
+/** The records and the dispatcher over them: what both the desktop app and the web server run. */
+export function startHost(options: HostOptions): Host {
+  mkdirSync(options.dataDir, { recursive: true });
+  const db = openDatabase({
+    file: join(options.dataDir, DATABASE_FILE),
+    ...(options.migrationsFolder && { migrationsFolder: options.migrationsFolder }),
+    ...(options.key && { key: options.key }),
+  });
+  const sessions = new SessionStore(options.sessions);
+  const dispatch = createDispatcher({
+    db,
+    registry: createRegistry(),
+    sessions,
+    host: { dataDir: options.dataDir, scryptLogN: options.scryptLogN ?? DEFAULT_SCRYPT_LOG_N },
+    ...(options.clock && { clock: options.clock }),
+    checkOutputs: options.checkOutputs ?? false,
+  });
+  return { dispatch, db, sessions, close: () => db.close() };
+}

@@ -1,0 +1,45 @@
+import { commandsByName } from '../db/api';
+import type { Dispatcher } from './dispatch';
+
+export const CALL_CHANNEL = 'clinic:call';
+export const APP_ORIGIN = 'app://skinchart';
+
+/** The part of an IPC event this adapter looks at (kept narrow so tests need no Electron). */
+export interface CallEvent {
+  sender: { id: number };
+  senderFrame: { url: string } | null;
+}
+
+/** Only the app's own pages may call: a frame from anywhere else is refused. */
+export const isTrustedSender = (event: CallEvent): boolean => {
+  const url = event.senderFrame?.url;
+  if (!url) return false;
+  try {
+    return new URL(url).origin === APP_ORIGIN;
+  } catch {
+    return false;
+  }
+};
+
+/**
+ * The desktop adapter: one sign-in per window, held here in the main process. The renderer never
+ * holds a token; a sign-in answer's token is kept and removed before the answer crosses IPC.
+ */
+export function createIpcHandler(dispatch: Dispatcher) {
+  const tokens = new Map<number, string>();
+  return async (event: CallEvent, name: unknown, input: unknown) => {
+    if (!isTrustedSender(event)) return { ok: false, error: { code: 'forbidden', message: 'Untrusted caller' } };
+    if (typeof name !== 'string' || !commandsByName.has(name)) {
+      return { ok: false, error: { code: 'not_found', message: `Unknown command: ${String(name)}` } };
+    }
+    const windowId = event.sender.id;
+    const { body } = await dispatch(name, input, tokens.get(windowId) ?? null);
+    if (body.ok && name === 'auth.login') {
+      const value = body.value as { token: string };
+      tokens.set(windowId, value.token);
+      return { ok: true, value: { ...value, token: '' } };
+    }
+    if (name === 'auth.logout' || (!body.ok && body.error.code === 'unauthenticated')) tokens.delete(windowId);
+    return body;
+  };
+}
