@@ -10,16 +10,18 @@ export interface CallEvent {
   senderFrame: { url: string } | null;
 }
 
-/** Only the app's own pages may call: a frame from anywhere else is refused. */
-export const isTrustedSender = (event: CallEvent): boolean => {
-  const url = event.senderFrame?.url;
-  if (!url) return false;
+/** Is this one of the app's own pages? (Node's URL gives custom schemes a "null" origin, so compare the parts.) */
+export const isAppUrl = (url: string): boolean => {
   try {
-    return new URL(url).origin === APP_ORIGIN;
+    const u = new URL(url);
+    return u.protocol === 'app:' && u.host === 'skinchart' && !u.username && !u.password;
   } catch {
     return false;
   }
 };
+
+/** Only the app's own pages may call: a frame from anywhere else is refused. */
+export const isTrustedSender = (event: CallEvent): boolean => !!event.senderFrame?.url && isAppUrl(event.senderFrame.url);
 
 /**
  * The desktop adapter: one sign-in per window, held here in the main process. The renderer never

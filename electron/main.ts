@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { logger } from '../db/log';
 import { startHost, type Host } from './host';
-import { APP_ORIGIN, CALL_CHANNEL, createIpcHandler } from './ipc';
+import { APP_ORIGIN, CALL_CHANNEL, createIpcHandler, isAppUrl } from './ipc';
 import { defaultDataDir } from './paths';
 import { CONTENT_SECURITY_POLICY } from './security';
 
@@ -21,7 +21,7 @@ const rendererDir = () => join(__dirname, '../renderer');
 function serveRenderer() {
   protocol.handle('app', async (request) => {
     const url = new URL(request.url);
-    if (url.origin !== APP_ORIGIN) return new Response('Not found', { status: 404 });
+    if (!isAppUrl(request.url)) return new Response('Not found', { status: 404 });
     const root = rendererDir();
     const target = join(root, decodeURIComponent(url.pathname));
     const inside = target.startsWith(root);
@@ -48,7 +48,7 @@ function createWindow() {
     },
   });
   win.webContents.on('will-navigate', (event, url) => {
-    if (new URL(url).origin !== APP_ORIGIN) event.preventDefault();
+    if (!isAppUrl(url)) event.preventDefault();
   });
   win.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
   void win.loadURL(`${APP_ORIGIN}/index.html`);

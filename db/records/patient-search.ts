@@ -30,7 +30,7 @@ export function searchIntentOf(query: string): SearchIntent {
   if (/^\d{4}-\d{2}-\d{2}$/.test(q)) return { by: 'dob', dateOfBirth: q };
   const dmy = /^(\d{1,2})[./](\d{1,2})[./](\d{4})$/.exec(q);
   if (dmy) return { by: 'dob', dateOfBirth: `${dmy[3]}-${dmy[2]!.padStart(2, '0')}-${dmy[1]!.padStart(2, '0')}` };
-  if (/^[+\d][\d\s()./-]*$/.test(q)) {
+  if (/^[+(\d][\d\s()./-]*$/.test(q)) {
     const digits = q.replace(/\D/g, '');
     if (digits.length >= 3) return { by: 'digits', digits };
   }

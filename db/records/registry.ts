@@ -13,6 +13,8 @@ export interface Handler<N extends CommandName, P = unknown> {
   run: RunFn<N, P>;
 }
 
+// Each handler's prepared value has its own type; `any` here is the existential "some P", checked by withPrepare.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AreaHandlers<N extends CommandName> = { [K in N]: Handler<K, any> | RunFn<K> };
 
 /** Declares one area's implementations, checked against the contract's types. */
