@@ -5,7 +5,7 @@ import tseslint from 'typescript-eslint';
 const nodeOnly = ['node:*', 'fs', 'path', 'os', 'crypto', 'child_process', 'electron', 'better-sqlite3', 'better-sqlite3-multiple-ciphers', 'drizzle-orm', 'drizzle-orm/*'];
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'out/', 'dist/', 'test-results/', 'playwright-report/', 'db/migrations/'] },
+  { ignores: ['.tmp/', 'node_modules/', 'out/', 'dist/', 'test-results/', 'playwright-report/', 'db/migrations/'] },
   ...tseslint.configs.recommended,
   {
     rules: {
