@@ -5,6 +5,7 @@ import { AuditLog } from './screens/AuditLog';
 import { Home } from './screens/Home';
 import { NewPatient } from './screens/NewPatient';
 import { PatientPage } from './screens/PatientPage';
+import { Settings } from './screens/Settings';
 import { Setup } from './screens/Setup';
 import { SignIn } from './screens/SignIn';
 import { Staff } from './screens/Staff';
@@ -40,6 +41,7 @@ function Screens() {
             <Route path="/patients/:id" element={<PatientPage />} />
             <Route path="/staff" element={<Staff />} />
             <Route path="/audit" element={<AuditLog />} />
+            <Route path="/settings" element={<Settings />} />
             <Route path="*" element={<Navigate to="/" replace />} />
           </Routes>
         </Layout>
