@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { openDatabase, type ClinicDb } from '../db/open';
 import { DEFAULT_SCRYPT_LOG_N } from '../db/passwords';
 import { createRegistry } from '../db/records';
@@ -10,6 +11,8 @@ import { SessionStore, type SessionOptions } from './sessions';
 export interface HostOptions {
   dataDir: string;
   migrationsFolder?: string;
+  /** Defaults to the source tree's resources/ folder. */
+  resourcesDir?: string;
   key?: Buffer;
   clock?: () => Date;
   scryptLogN?: number;
@@ -37,7 +40,11 @@ export function startHost(options: HostOptions): Host {
     db,
     registry: createRegistry(),
     sessions,
-    host: { dataDir: options.dataDir, scryptLogN: options.scryptLogN ?? DEFAULT_SCRYPT_LOG_N },
+    host: {
+      dataDir: options.dataDir,
+      resourcesDir: options.resourcesDir ?? fileURLToPath(new URL('../resources/', import.meta.url)),
+      scryptLogN: options.scryptLogN ?? DEFAULT_SCRYPT_LOG_N,
+    },
     ...(options.clock && { clock: options.clock }),
     checkOutputs: options.checkOutputs ?? false,
   });

@@ -66,6 +66,7 @@ app.whenReady().then(() => {
   host = startHost({
     dataDir: process.env.SKINCHART_DATA_DIR ?? defaultDataDir(),
     migrationsFolder: join(resourcesDir(), app.isPackaged ? 'migrations' : 'db/migrations'),
+    resourcesDir: join(resourcesDir(), 'resources'),
   });
   ipcMain.handle(CALL_CHANNEL, createIpcHandler(host.dispatch));
   serveRenderer();

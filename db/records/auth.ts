@@ -2,6 +2,7 @@ import { count, eq } from 'drizzle-orm';
 import { ClinicError } from '../errors';
 import { decoyHash, hashPassword, verifyPassword } from '../passwords';
 import { settings, users } from '../schema';
+import { seedClinicDefaults } from './defaults';
 import { findUserByUsername, toUser } from './users';
 import type { Ctx } from './context';
 import { handlers, withPrepare } from './registry';
@@ -33,7 +34,8 @@ export const authHandlers = handlers({
         .values({ name: input.adminName, username: input.username, passwordHash: hash, role: 'admin', createdAt: ctx.nowIso, updatedAt: ctx.nowIso })
         .returning()
         .get();
-      ctx.audit({ action: 'auth.setup', entity: 'user', entityId: row.id, change: { ...input, password: undefined } });
+      ctx.audit({ action: 'auth.setup', entity: 'user', entityId: row.id, userId: row.id, change: { ...input, password: undefined } });
+      seedClinicDefaults({ ...ctx, user: { id: row.id, name: row.name, username: row.username, role: row.role } });
       return { userId: row.id };
     },
   ),

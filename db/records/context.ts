@@ -21,6 +21,8 @@ export interface HostSettings {
   scryptLogN: number;
   /** The folder holding the database, photos and backups. */
   dataDir: string;
+  /** The app's shipped resources (diagrams, default templates); `resources/` in the source tree. */
+  resourcesDir: string;
 }
 
 /** Everything a command implementation may use. It runs inside the command's transaction. */

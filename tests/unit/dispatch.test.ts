@@ -65,7 +65,7 @@ describe('the dispatcher', () => {
         },
       },
     } as never);
-    const dispatch = createDispatcher({ db: host.db, registry, sessions: host.sessions, host: { dataDir: host.dataDir, scryptLogN: 10 }, clock: host.clock.now });
+    const dispatch = createDispatcher({ db: host.db, registry, sessions: host.sessions, host: { dataDir: host.dataDir, resourcesDir: 'resources', scryptLogN: 10 }, clock: host.clock.now });
     const before = host.db.sql.prepare('SELECT count(*) AS n FROM audit_log').get();
     const { status, body } = await dispatch('patients.create', {}, staff.admin);
     expect(status).toBe(500);
@@ -80,7 +80,7 @@ describe('the dispatcher', () => {
     const real = commandsByName.get('patients.create')!;
     const registry = new Map();
     registry.set('patients.create', { command: { ...real, input: z.strictObject({}) }, handler: { run: () => ({}) } });
-    const dispatch = createDispatcher({ db: host.db, registry, sessions: host.sessions, host: { dataDir: host.dataDir, scryptLogN: 10 }, clock: host.clock.now });
+    const dispatch = createDispatcher({ db: host.db, registry, sessions: host.sessions, host: { dataDir: host.dataDir, resourcesDir: 'resources', scryptLogN: 10 }, clock: host.clock.now });
     const { status } = await dispatch('patients.create', {}, staff.admin);
     expect(status).toBe(500);
   });

@@ -1,0 +1,9 @@
+import type { Ctx } from './context';
+
+/**
+ * What every clinic starts with, written in the same transaction as the first-run setup:
+ * each area adds its own step here (default consent wording, intake questionnaire, starter catalogue).
+ */
+export function seedClinicDefaults(ctx: Ctx): void {
+  void ctx;
+}
