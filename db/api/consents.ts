@@ -25,8 +25,8 @@ const PNG_PREFIX = 'data:image/png;base64,';
 
 export const signatureDataUrl = z
   .string({ error: 'is required' })
-  .min(1, { error: 'is empty; please sign in the box' })
-  .max(PNG_PREFIX.length + Math.ceil(MAX_SIGNATURE_BYTES / 3) * 4, { error: 'must be under 1 MB' })
+  .min(1, { error: 'is empty; please sign in the box', abort: true })
+  .max(PNG_PREFIX.length + Math.ceil(MAX_SIGNATURE_BYTES / 3) * 4, { error: 'must be under 1 MB', abort: true })
   .regex(/^data:image\/png;base64,[A-Za-z0-9+/]+={0,2}$/, { error: 'must be a PNG image (a data:image/png;base64 URL)' });
 
 export const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/, { error: 'must be a SHA-256 in hex' });
