@@ -84,6 +84,8 @@ export function publishTemplate(ctx: Ctx, input: { treatmentType: TreatmentType;
     action: 'consents.templates.publish',
     entity: 'consent_template',
     entityId: row.id,
+    // At first-run setup nobody is signed in yet; the new admin publishes the defaults.
+    userId: ctx.user?.id ?? null,
     change: { treatmentType: input.treatmentType, version: row.version, title: input.title, bodySha256: sha256Hex(input.body) },
   });
   return toTemplate(row, ctx.user?.name ?? null, row.version);

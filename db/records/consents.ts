@@ -71,19 +71,32 @@ function preview(ctx: Ctx, template: ConsentTemplate, patient: PatientRow | null
 const nameOfUser = (ctx: Pick<Ctx, 'orm'>, id: number | null): string | null =>
   id === null ? null : (ctx.orm.select({ name: users.name }).from(users).where(eq(users.id, id)).get()?.name ?? null);
 
-function standing(ctx: Ctx, row: ConsentRow, templateVersion: number) {
-  const months = readSettings(ctx.orm).consentValidityMonths;
-  const latestTemplateVersion = latestVersionOf(ctx, row.treatmentType);
-  const status = consentStatusOn({ signedAt: row.signedAt, voidedAt: row.voidedAt, templateVersion, latestTemplateVersion }, ctx.now, months);
-  return { status, latestTemplateVersion, expiresAt: addMonths(new Date(row.signedAt), months).toISOString() };
+/** What standing needs to know once per command: the validity period and each type's newest version. */
+interface StandingBasis {
+  months: number;
+  latest(treatmentType: string): number;
 }
 
-function summaryOf(ctx: Ctx, row: ConsentRow, template: { version: number; title: string }): ConsentSummary {
+function standingBasis(ctx: Ctx): StandingBasis {
+  const latest = new Map<string, number>();
+  return {
+    months: readSettings(ctx.orm).consentValidityMonths,
+    latest: (type) => {
+      if (!latest.has(type)) latest.set(type, latestVersionOf(ctx, type));
+      return latest.get(type)!;
+    },
+  };
+}
+
+function summaryOf(ctx: Ctx, basis: StandingBasis, row: ConsentRow, template: { version: number; title: string }): ConsentSummary {
+  const latestTemplateVersion = basis.latest(row.treatmentType);
+  const facts = { signedAt: row.signedAt, voidedAt: row.voidedAt, templateVersion: template.version, latestTemplateVersion };
   return {
     id: row.id,
     patientId: row.patientId,
     templateId: row.templateId,
     templateVersion: template.version,
+    latestTemplateVersion,
     title: template.title,
     treatmentType: row.treatmentType as TreatmentType,
     signedByName: row.signedByName,
@@ -94,7 +107,8 @@ function summaryOf(ctx: Ctx, row: ConsentRow, template: { version: number; title
     contentHash: row.contentHash,
     voidedAt: row.voidedAt,
     voidReason: row.voidReason,
-    ...standing(ctx, row, template.version),
+    status: consentStatusOn(facts, ctx.now, basis.months),
+    expiresAt: addMonths(new Date(row.signedAt), basis.months).toISOString(),
   };
 }
 
@@ -102,7 +116,7 @@ function signedConsentOf(ctx: Ctx, row: ConsentRow): SignedConsent {
   const template = ctx.orm.select().from(consentTemplates).where(eq(consentTemplates.id, row.templateId)).get()!;
   const fields = row.fields as ConsentFields;
   return {
-    ...summaryOf(ctx, row, template),
+    ...summaryOf(ctx, standingBasis(ctx), row, template),
     renderedText: row.renderedText,
     fields,
     signature: row.signature,
@@ -261,7 +275,8 @@ export const consentHandlers = handlers({
       .orderBy(desc(consents.signedAt), desc(consents.id))
       .all();
     ctx.audit({ action: 'consents.forPatient', entity: 'patient', entityId: patient.id, patientId: patient.id });
-    return { items: rows.map((r) => summaryOf(ctx, r.c, { version: r.version, title: r.title })) };
+    const basis = standingBasis(ctx);
+    return { items: rows.map((r) => summaryOf(ctx, basis, r.c, { version: r.version, title: r.title })) };
   },
 
   'consents.verify': (ctx, input) => {

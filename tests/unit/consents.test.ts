@@ -60,7 +60,9 @@ describe('consent templates', () => {
     expect(await host.call('consents.templates.get', { id: laser.id }, staff.frontDesk)).toEqual({ ...laser, current: false });
     // Other treatment types are untouched.
     expect((await host.call('consents.templates.list', { treatmentType: 'ipl' }, staff.admin)).items[0]!.version).toBe(1);
-    expect((await host.call('audit.query', { action: 'consents.templates.publish' }, staff.admin)).items.length).toBe(treatmentTypes.length + 2);
+    const published = (await host.call('audit.query', { action: 'consents.templates.publish' }, staff.admin)).items;
+    expect(published.length).toBe(treatmentTypes.length + 2);
+    expect(new Set(published.map((e) => e.userId))).toEqual(new Set([staff.ids.admin]));
   });
 
   it('only an admin publishes; unchanged wording and unknown fields are refused, naming the body', async () => {
