@@ -203,8 +203,10 @@ test('a guardian signs for a child; an unsigned copy prints; a consent is voided
   await voiding.getByRole('button', { name: 'Void consent' }).click();
   await expect(page.getByRole('note')).toContainText('VOIDED on');
   await expect(page.getByText('Record intact: hash verified')).toBeVisible();
+  await expect(page.getByText('Consent voided', { exact: true })).toBeVisible();
   const voided = await printPdf(page, info, 'voided');
   expect(voided.text).toContain('Parent withdrew consent by phone');
+  expect(voided.text).not.toContain('Consent voided');
 
   // An unsigned copy for the same child, from the signing screen.
   await page.goto(`${server.url}#/patients/${child.id}/consents/sign?treatment=cryotherapy`);
