@@ -6,6 +6,7 @@ import { logger } from '../db/log';
 import { startHost, type Host } from './host';
 import { APP_ORIGIN, CALL_CHANNEL, createIpcHandler, isAppUrl } from './ipc';
 import { defaultDataDir } from './paths';
+import { handlePdfSaving } from './print-main';
 import { CONTENT_SECURITY_POLICY } from './security';
 
 const log = logger('main');
@@ -69,6 +70,7 @@ app.whenReady().then(() => {
     resourcesDir: join(resourcesDir(), 'resources'),
   });
   ipcMain.handle(CALL_CHANNEL, createIpcHandler(host.dispatch));
+  handlePdfSaving();
   serveRenderer();
   createWindow();
   app.on('activate', () => {

@@ -1,6 +1,9 @@
 import { Alert, Center, Loader } from '@mantine/core';
 import { Navigate, Route, Routes } from 'react-router';
 import { Layout } from './components/Layout';
+import { BlankConsentPrint, SignedConsentPrint } from './consents/ConsentPrint';
+import { ConsentTemplates } from './consents/ConsentTemplates';
+import { SignConsent } from './consents/SignConsent';
 import { AuditLog } from './screens/AuditLog';
 import { Home } from './screens/Home';
 import { NewPatient } from './screens/NewPatient';
@@ -42,6 +45,10 @@ function Screens() {
             <Route path="/staff" element={<Staff />} />
             <Route path="/audit" element={<AuditLog />} />
             <Route path="/settings" element={<Settings />} />
+            <Route path="/patients/:id/consents/sign" element={<SignConsent />} />
+            <Route path="/consents/:id" element={<SignedConsentPrint />} />
+            <Route path="/consent-forms" element={<ConsentTemplates />} />
+            <Route path="/consent-forms/:templateId/blank" element={<BlankConsentPrint />} />
             <Route path="*" element={<Navigate to="/" replace />} />
           </Routes>
         </Layout>

@@ -3,10 +3,19 @@ import type { z } from 'zod';
 import { auditCommands } from './audit';
 import { authCommands } from './auth';
 import { chartCommands } from './chart';
+import { consentCommands } from './consents';
 import { patientCommands } from './patients';
 import { settingsCommands } from './settings';
 
-export const contract = [...authCommands, ...settingsCommands, ...patientCommands, ...chartCommands, ...auditCommands] as const;
+// One area per line, so areas added side by side merge cleanly.
+export const contract = [
+  ...authCommands,
+  ...settingsCommands,
+  ...patientCommands,
+  ...chartCommands,
+  ...auditCommands,
+  ...consentCommands,
+] as const;
 
 type AnyCommand = (typeof contract)[number];
 export type CommandName = AnyCommand['name'];

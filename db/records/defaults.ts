@@ -1,3 +1,4 @@
+import { seedDefaultConsentTemplates } from './consent-templates';
 import type { Ctx } from './context';
 
 /**
@@ -6,4 +7,5 @@ import type { Ctx } from './context';
  */
 export function seedClinicDefaults(ctx: Ctx): void {
   void ctx;
+  seedDefaultConsentTemplates(ctx);
 }
