@@ -4,8 +4,11 @@ import { auditCommands } from './audit';
 import { authCommands } from './auth';
 import { patientCommands } from './patients';
 import { settingsCommands } from './settings';
+import { productCommands } from './products';
+import { lotCommands } from './lots';
+import { sessionCommands } from './sessions';
 
-export const contract = [...authCommands, ...settingsCommands, ...patientCommands, ...auditCommands] as const;
+export const contract = [...authCommands, ...settingsCommands, ...patientCommands, ...auditCommands, ...productCommands, ...lotCommands, ...sessionCommands] as const;
 
 type AnyCommand = (typeof contract)[number];
 export type CommandName = AnyCommand['name'];

@@ -4,9 +4,12 @@ import { patientHandlers } from './patients';
 import { buildRegistry } from './registry';
 import { settingsHandlers } from './settings';
 import { userHandlers } from './users';
+import { productHandlers } from './products';
+import { lotHandlers } from './lots';
+import { sessionHandlers } from './sessions';
 
 /** Every command's implementation, joined once; duplicates and gaps are refused at start-up. */
-export const createRegistry = () => buildRegistry([authHandlers, userHandlers, settingsHandlers, patientHandlers, auditHandlers]);
+export const createRegistry = () => buildRegistry([authHandlers, userHandlers, settingsHandlers, patientHandlers, auditHandlers, productHandlers, lotHandlers, sessionHandlers]);
 
 export type { Ctx, SignedInUser, HostSettings } from './context';
 export type { Registered } from './registry';
