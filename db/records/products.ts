@@ -6,6 +6,7 @@ import { localDay } from '../rules/lots';
 import { products } from '../schema';
 import type { Ctx } from './context';
 import { handlers } from './registry';
+import { noNegativeZero } from './stock';
 
 type ProductRow = Omit<Product, 'ingredients' | 'compounded' | 'active' | 'lowStock'> & { ingredients: string; compounded: number; active: number };
 
@@ -23,6 +24,7 @@ const toProduct = (r: ProductRow): Product => {
   const active = r.active === 1;
   return {
     ...r,
+    onHand: noNegativeZero(r.onHand),
     ingredients: JSON.parse(r.ingredients) as string[],
     compounded: r.compounded === 1,
     active,

@@ -11,7 +11,10 @@ export const fieldRefusal = (code: 'lot_expired' | 'lot_recalled' | 'lot_insuffi
 
 /** On hand: the ledger's sum, to the thousandth. The (lot_id, quantity) index answers it alone. */
 export const onHandOf = (ctx: Pick<Ctx, 'sql'>, lotId: number): number =>
-  (prepared(ctx.sql, 'SELECT round(coalesce(sum(quantity), 0), 3) AS n FROM stock_movements WHERE lot_id = ?').get(lotId) as { n: number }).n;
+  noNegativeZero((prepared(ctx.sql, 'SELECT round(coalesce(sum(quantity), 0), 3) AS n FROM stock_movements WHERE lot_id = ?').get(lotId) as { n: number }).n);
+
+/** A sum that lands a hair below zero rounds to -0; show it as 0. */
+export const noNegativeZero = (n: number): number => (n === 0 ? 0 : n);
 
 export interface Movement {
   lotId: number;
@@ -48,7 +51,12 @@ const LOT_VIEW = `SELECT l.id, l.product_id AS productId, p.name AS productName,
 
 type LotViewRow = Omit<Lot, 'compounded' | 'expired'> & { compounded: number };
 
-const toLot = (r: LotViewRow, today: string): Lot => ({ ...r, compounded: r.compounded === 1, expired: isExpiredOn(r.expiresOn, today) });
+const toLot = (r: LotViewRow, today: string): Lot => ({
+  ...r,
+  onHand: noNegativeZero(r.onHand),
+  compounded: r.compounded === 1,
+  expired: isExpiredOn(r.expiresOn, today),
+});
 
 /** Lots with their ledger figures, filtered; `where` uses the LOT_VIEW aliases l and p. */
 export function lotViews(ctx: Pick<Ctx, 'sql' | 'now'>, where: string[], params: unknown[], onlyInStock: boolean): Lot[] {
