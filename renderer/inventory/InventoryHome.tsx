@@ -125,7 +125,7 @@ export function InventoryHome() {
   const go = (next: Record<string, string>) => setParams({ view, ...(view === 'expiring' && { days }), ...next });
 
   return (
-    <Stack maw={1100}>
+    <Stack maw={1100} className="inventory-page">
       <Group justify="space-between" className="print-hide">
         <Title order={1} size="h2">
           Inventory

@@ -185,7 +185,7 @@ export function LotPage() {
   const { lot, ledger } = data;
 
   return (
-    <Stack maw={1100}>
+    <Stack maw={1100} className="inventory-page">
       <Group justify="space-between" align="flex-start" className="print-hide">
         <div>
           <Title order={1} size="h2">
@@ -250,7 +250,14 @@ export function LotPage() {
         </Group>
       </Paper>
 
-      {recipients !== null && <RecipientsPanel subject={`lot ${lot.lotNumber} (${lot.productName})`} fileKey={lot.lotNumber} items={recipients} />}
+      {recipients !== null && (
+        <RecipientsPanel
+          subject={`lot ${lot.lotNumber} (${lot.productName})`}
+          fileKey={lot.lotNumber}
+          items={recipients}
+          note={lot.status === 'recalled' ? `Recalled ${lot.statusChangedAt ? dateTime(lot.statusChangedAt) : ''}: ${lot.statusReason ?? ''}` : null}
+        />
+      )}
 
       <Paper withBorder p="lg" className="print-hide">
         <Title order={2} size="h3" mb="sm">

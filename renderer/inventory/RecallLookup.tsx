@@ -36,7 +36,7 @@ export function RecallLookup() {
   });
 
   return (
-    <Stack maw={1100}>
+    <Stack maw={1100} className="inventory-page">
       <Group justify="space-between" className="print-hide">
         <Title order={1} size="h2">
           Recall lookup

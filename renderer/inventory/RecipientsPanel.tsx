@@ -14,6 +14,8 @@ interface Props {
   fileKey: string;
   items: Recipient[];
   range?: { from?: string | undefined; to?: string | undefined };
+  /** Printed under the heading, e.g. the recall's reason. */
+  note?: string | null;
 }
 
 const download = (name: string, text: string) => {
@@ -28,7 +30,7 @@ const download = (name: string, text: string) => {
 };
 
 /** The patients who received a lot: on screen, as a spreadsheet file, and as a printed call list. */
-export function RecipientsPanel({ subject, fileKey, items, range }: Props) {
+export function RecipientsPanel({ subject, fileKey, items, range, note }: Props) {
   const [letterhead, setLetterhead] = useState<ClinicSettings | null>(null);
   useEffect(() => {
     void call('settings.get', {}).then(setLetterhead);
@@ -55,6 +57,7 @@ export function RecipientsPanel({ subject, fileKey, items, range }: Props) {
               ? `No patient received ${subject}${between}.`
               : `${patients} ${patients === 1 ? 'patient' : 'patients'}, ${items.length} ${items.length === 1 ? 'session' : 'sessions'}${between}`}
           </Text>
+          {note && <Text fw={600}>{note}</Text>}
         </div>
         {items.length > 0 && (
           <Group className="print-hide">

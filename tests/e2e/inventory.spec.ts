@@ -1,4 +1,6 @@
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { api } from '../support/server';
 import { expect, setUpClinic, signIn, test } from './fixtures';
@@ -26,7 +28,7 @@ async function clinicWithPatient(url: string) {
 
 const selectedOption = (page: Page, label: string) => page.getByLabel(label).locator('option:checked');
 
-test('receive a lot by scanning, use it on a session, recall it, and export the patients who received it', async ({ page, server }) => {
+test('receive a lot by scanning, use it on a session, recall it, and export the patients who received it', async ({ page, server }, testInfo) => {
   const { token, glutathioneId, patientId } = await clinicWithPatient(server.url);
   await signIn(page, server.url);
 
@@ -96,6 +98,20 @@ test('receive a lot by scanning, use it on a session, recall it, and export the 
   expect(csv.split('\r\n')[0]).toBe('\uFEFFChart number,Last name,First name,Date of birth,Phone,E-mail,Address,Session date,Session,Treatment,Product,Lot number,Quantity,Unit');
   expect(csv).toContain(`SC-000001,Núñez,Marisol,1988-03-14,+1 555 201 3344,marisol@example.com,,`);
   expect(csv).toContain(`,${session.id},iv_glutathione,${GLUTATHIONE_IV},GLU-2291,1,vial`);
+
+  // The printed recall list is the list alone, with the clinic's name and the recall's reason.
+  await page.emulateMedia({ media: 'print' });
+  const pdf = join(testInfo.outputDir, 'recall-list.pdf');
+  await page.pdf({ path: pdf, preferCSSPageSize: true });
+  await page.emulateMedia({ media: 'screen' });
+  const printed = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
+  expect(printed).toContain('Glow Skin Clinic');
+  expect(printed).toContain('Recall list: lot GLU-2291');
+  expect(printed).toContain('Manufacturer recall notice 2026-17: particulates');
+  expect(printed).toMatch(/Núñez, Marisol .*1988-03-14 .*\+1 555 201 3344 .*marisol@example\.com/);
+  expect(printed).not.toContain('Stock ledger');
+  expect(printed).not.toContain('Export CSV');
+  expect(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' })).toMatch(/Pages:\s+1\n[\s\S]*Page size:\s+841\.\d+ x 594\.\d+ pts \(A4\)/);
 
   // The same patients from the recall notice's lot number alone.
   await page.getByRole('link', { name: 'Inventory', exact: true }).click();
