@@ -239,6 +239,3 @@ export function parseGs1(input: string, options: { referenceYear?: number } = {}
   }
   return { ok: true, data };
 }
-
-/** True when typed text looks like a barcode rather than, say, a lot number typed by hand. */
-export const looksLikeGs1 = (text: string): boolean => /^\s*(\][A-Za-z]\d)?(\(\d{2,4}\)|\d{16,}|\d{8}$|\d{12,14}$)/.test(text);

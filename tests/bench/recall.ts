@@ -19,6 +19,8 @@ const host = testHost({ checkOutputs: false });
 const staff = await withStaff(host);
 const product = (await host.call('products.list', {}, staff.admin)).items[0]!;
 const lot = await host.call('lots.receive', { productId: product.id, lotNumber: 'GLU-2291', expiresOn: '2030-12-31', quantity: USES * 2, receivedOn: '2026-01-01' }, staff.admin);
+// The same number of uses by one patient: the difference is the cost of one audit entry per patient shown.
+const oneLot = await host.call('lots.receive', { productId: product.id, lotNumber: 'ONE-1', expiresOn: '2030-12-31', quantity: USES, receivedOn: '2026-01-01' }, staff.admin);
 
 // Bulk history written straight to SQLite: one patient and one session per use.
 const sql = host.db.sql;
@@ -29,9 +31,11 @@ sql.transaction(() => {
   const move = sql.prepare(`INSERT INTO stock_movements (lot_id, kind, quantity, session_product_id, at) VALUES (?, 'use', -1, ?, 't')`);
   for (let i = 0; i < USES; i++) {
     const p = (patient.get(`B-${i}`, `Patient${i}`) as { id: number }).id;
-    const s = (session.get(p, new Date(Date.UTC(2026, 0, 2) + i * 60_000).toISOString()) as { id: number }).id;
+    const s = (session.get(p, new Date(Date.UTC(2026, 0, 2) + i * 3_600_000).toISOString()) as { id: number }).id;
     const sp = (use.get(s, lot.id) as { id: number }).id;
     move.run(lot.id, sp);
+    const again = (session.get(1, new Date(Date.UTC(2026, 0, 2) + i * 3_600_000).toISOString()) as { id: number }).id;
+    move.run(oneLot.id, (use.get(again, oneLot.id) as { id: number }).id);
   }
 })();
 sql.pragma('wal_checkpoint(TRUNCATE)');
@@ -46,6 +50,7 @@ const session = await host.call('sessions.start', { patientId: 1, treatmentType:
 
 console.log(`lot used ${USES} times, by ${USES} patients (medians, ms)`);
 console.log(`  lots.recipients (${USES} rows, one audit entry per patient): ${await time(7, () => host.call('lots.recipients', { lotId: lot.id }, staff.admin))}`);
+console.log(`  lots.recipients, ${USES} rows of one patient (two audit entries): ${await time(7, () => host.call('lots.recipients', { lotId: oneLot.id }, staff.admin))}`);
 console.log(`  the same query by hand with better-sqlite3, no audit:      ${await time(7, () => byHand.all(lot.id))}`);
 console.log(`  lots.recipients with a one-week range:                     ${await time(7, () => host.call('lots.recipients', { lotId: lot.id, from: '2026-01-02', to: '2026-01-08' }, staff.admin))}`);
 console.log(`  sessions.addProduct (checks and writes the ledger):        ${await time(50, () => host.call('sessions.addProduct', { sessionId: session.id, lotId: lot.id, quantity: 1 }, staff.practitioner))}`);
