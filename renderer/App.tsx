@@ -13,6 +13,12 @@ import { Setup } from './screens/Setup';
 import { SignIn } from './screens/SignIn';
 import { Staff } from './screens/Staff';
 import { AuthProvider, useAuth } from './session';
+import { InventoryHome } from './inventory/InventoryHome';
+import { LotPage } from './inventory/LotPage';
+import { Products } from './inventory/Products';
+import { RecallLookup } from './inventory/RecallLookup';
+import { Receive } from './inventory/Receive';
+import { SessionProducts } from './inventory/SessionProducts';
 
 function Screens() {
   const { state } = useAuth();
@@ -49,6 +55,12 @@ function Screens() {
             <Route path="/consents/:id" element={<SignedConsentPrint />} />
             <Route path="/consent-forms" element={<ConsentTemplates />} />
             <Route path="/consent-forms/:templateId/blank" element={<BlankConsentPrint />} />
+            <Route path="/inventory" element={<InventoryHome />} />
+            <Route path="/inventory/products" element={<Products />} />
+            <Route path="/inventory/receive" element={<Receive />} />
+            <Route path="/inventory/recall" element={<RecallLookup />} />
+            <Route path="/inventory/lots/:id" element={<LotPage />} />
+            <Route path="/sessions/:id/products" element={<SessionProducts />} />
             <Route path="*" element={<Navigate to="/" replace />} />
           </Routes>
         </Layout>

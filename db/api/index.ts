@@ -6,6 +6,9 @@ import { chartCommands } from './chart';
 import { consentCommands } from './consents';
 import { patientCommands } from './patients';
 import { settingsCommands } from './settings';
+import { productCommands } from './products';
+import { lotCommands } from './lots';
+import { sessionCommands } from './sessions';
 
 // One area per line, so areas added side by side merge cleanly.
 export const contract = [
@@ -15,6 +18,9 @@ export const contract = [
   ...chartCommands,
   ...auditCommands,
   ...consentCommands,
+  ...productCommands,
+  ...lotCommands,
+  ...sessionCommands,
 ] as const;
 
 type AnyCommand = (typeof contract)[number];

@@ -1,5 +1,6 @@
 import { seedDefaultConsentTemplates } from './consent-templates';
 import type { Ctx } from './context';
+import { seedStarterCatalogue } from './catalogue';
 
 /**
  * What every clinic starts with, written in the same transaction as the first-run setup:
@@ -8,4 +9,5 @@ import type { Ctx } from './context';
 export function seedClinicDefaults(ctx: Ctx): void {
   void ctx;
   seedDefaultConsentTemplates(ctx);
+  seedStarterCatalogue(ctx);
 }

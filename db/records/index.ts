@@ -6,6 +6,9 @@ import { patientHandlers } from './patients';
 import { buildRegistry } from './registry';
 import { settingsHandlers } from './settings';
 import { userHandlers } from './users';
+import { productHandlers } from './products';
+import { lotHandlers } from './lots';
+import { sessionHandlers } from './sessions';
 
 /** Every command's implementation, joined once; duplicates and gaps are refused at start-up. */
 export const createRegistry = () =>
@@ -17,6 +20,9 @@ export const createRegistry = () =>
     chartHandlers,
     auditHandlers,
     consentHandlers,
+    productHandlers,
+    lotHandlers,
+    sessionHandlers,
   ]);
 
 export type { Ctx, SignedInUser, HostSettings } from './context';

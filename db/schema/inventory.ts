@@ -1,25 +1,33 @@
+import { isNotNull } from 'drizzle-orm';
 import { index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { calendarDate, flag, id, instant, jsonList, timestamps, version } from './columns';
 import { users } from './users';
 
-export const products = sqliteTable('products', {
-  id: id(),
-  name: text('name').notNull(),
-  kind: text('kind', { enum: ['injectable', 'infusion', 'topical', 'serum', 'peel', 'other'] }).notNull(),
-  manufacturer: text('manufacturer'),
-  strength: text('strength'),
-  unit: text('unit').notNull(),
-  ingredients: jsonList('ingredients').notNull().default([]),
-  gtin: text('gtin'),
-  code: text('code'),
-  defaultQuantity: real('default_quantity'),
-  // Compounded / office-use items carry a beyond-use date instead of a manufacturer expiry.
-  compounded: flag('compounded').notNull().default(false),
-  compoundingPharmacy: text('compounding_pharmacy'),
-  active: flag('active').notNull().default(true),
-  ...timestamps(),
-  version: version(),
-});
+export const products = sqliteTable(
+  'products',
+  {
+    id: id(),
+    name: text('name').notNull(),
+    kind: text('kind', { enum: ['injectable', 'infusion', 'topical', 'serum', 'peel', 'other'] }).notNull(),
+    manufacturer: text('manufacturer'),
+    strength: text('strength'),
+    unit: text('unit').notNull(),
+    ingredients: jsonList('ingredients').notNull().default([]),
+    gtin: text('gtin'),
+    code: text('code'),
+    defaultQuantity: real('default_quantity'),
+    // Compounded / office-use items carry a beyond-use date instead of a manufacturer expiry.
+    compounded: flag('compounded').notNull().default(false),
+    compoundingPharmacy: text('compounding_pharmacy'),
+    // At or below this usable quantity the product shows as low stock.
+    reorderLevel: real('reorder_level'),
+    active: flag('active').notNull().default(true),
+    ...timestamps(),
+    version: version(),
+  },
+  // One product per GTIN, so a scanned barcode names exactly one product.
+  (t) => [uniqueIndex('products_gtin_unique').on(t.gtin).where(isNotNull(t.gtin))],
+);
 
 export const lots = sqliteTable(
   'lots',
@@ -34,6 +42,8 @@ export const lots = sqliteTable(
       .notNull()
       .default('active'),
     statusReason: text('status_reason'),
+    statusChangedAt: instant('status_changed_at'),
+    statusChangedBy: integer('status_changed_by').references(() => users.id),
     supplier: text('supplier'),
     invoice: text('invoice'),
     receivedOn: calendarDate('received_on').notNull(),
@@ -58,8 +68,13 @@ export const stockMovements = sqliteTable(
     quantity: real('quantity').notNull(),
     reason: text('reason'),
     sessionProductId: integer('session_product_id'),
+    // A receipt's own delivery details (a lot may be received more than once).
+    receivedOn: calendarDate('received_on'),
+    supplier: text('supplier'),
+    invoice: text('invoice'),
     at: instant('at').notNull(),
     userId: integer('user_id').references(() => users.id),
   },
-  (t) => [index('stock_movements_lot').on(t.lotId)],
+  // (lot, quantity) covers the on-hand sum, so it never reads the table rows.
+  (t) => [index('stock_movements_lot_quantity').on(t.lotId, t.quantity)],
 );

@@ -1,5 +1,5 @@
 import { AppShell, Badge, Button, Group, NavLink, Text } from '@mantine/core';
-import { ClipboardList, FileSignature, LogOut, Search, Settings, Users } from 'lucide-react';
+import { ClipboardList, FileSignature, LogOut, Package, Search, Settings, Users } from 'lucide-react';
 import type { ReactNode } from 'react';
 import { NavLink as RouterLink, useLocation } from 'react-router';
 import { useAuth, useUser } from '../session';
@@ -11,6 +11,7 @@ interface Place {
   label: string;
   icon: ReactNode;
   adminOnly?: boolean;
+  clinicalOnly?: boolean;
 }
 
 const places: Place[] = [
@@ -19,6 +20,7 @@ const places: Place[] = [
   { to: '/audit', label: 'Audit log', icon: <ClipboardList size={18} />, adminOnly: true },
   { to: '/settings', label: 'Settings', icon: <Settings size={18} />, adminOnly: true },
   { to: '/consent-forms', label: 'Consent forms', icon: <FileSignature size={18} />, adminOnly: true },
+  { to: '/inventory', label: 'Inventory', icon: <Package size={18} />, clinicalOnly: true },
 ];
 
 export function Layout({ clinicName, children }: { clinicName: string | null; children: ReactNode }) {
@@ -44,6 +46,7 @@ export function Layout({ clinicName, children }: { clinicName: string | null; ch
       <AppShell.Navbar p="sm" className="no-print" aria-label="Main">
         {places
           .filter((p) => !p.adminOnly || user.role === 'admin')
+          .filter((p) => !p.clinicalOnly || user.role !== 'front_desk')
           .map((p) => (
             <NavLink
               key={p.to}

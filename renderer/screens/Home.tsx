@@ -6,6 +6,7 @@ import { useNavigate } from 'react-router';
 import type { PatientSummary } from '../../db/api/patients';
 import { call } from '../client';
 import { flagLabel } from '../flags';
+import { StockAlertsTile } from '../inventory/StockAlertsTile';
 
 /** The front desk's start: find a patient by name, chart number, phone or date of birth. */
 export function Home() {
@@ -94,6 +95,7 @@ export function Home() {
           )}
         </Paper>
       )}
+      <StockAlertsTile />
     </Stack>
   );
 }

@@ -8,18 +8,18 @@ describe('opening a chart', () => {
     const patient = await host.call('patients.create', { firstName: 'Iris', lastName: 'Vale', dateOfBirth: '1979-04-02' }, staff.frontDesk);
     const sql = host.db.sql;
     const now = '2026-01-01T00:00:00.000Z';
-    sql.prepare(`INSERT INTO products (id, name, kind, unit, ingredients, created_at, updated_at) VALUES (1, 'Glutathione 600 mg', 'infusion', 'vial', '["glutathione"]', ?, ?)`).run(now, now);
-    sql.prepare(`INSERT INTO lots (id, product_id, lot_number, expires_on, received_on, created_at, updated_at) VALUES (1, 1, 'GLU-2291', '2027-01-01', '2025-01-01', ?, ?)`).run(now, now);
+    const product = sql.prepare(`INSERT INTO products (name, kind, unit, ingredients, created_at, updated_at) VALUES ('Glutathione 600 mg', 'infusion', 'vial', '["glutathione"]', ?, ?)`).run(now, now);
+    const lot = sql.prepare(`INSERT INTO lots (product_id, lot_number, expires_on, received_on, created_at, updated_at) VALUES (?, 'GLU-2291', '2027-01-01', '2025-01-01', ?, ?)`).run(product.lastInsertRowid, now, now);
     const session = sql.prepare(
       `INSERT INTO treatment_sessions (patient_id, treatment_type, performed_at, practitioner_id, created_at, updated_at) VALUES (?, 'iv_glutathione', ?, ?, ?, ?)`,
     );
-    const use = sql.prepare(`INSERT INTO session_products (session_id, lot_id, quantity, at) VALUES (?, 1, 1, ?)`);
+    const use = sql.prepare(`INSERT INTO session_products (session_id, lot_id, quantity, at) VALUES (?, ?, 1, ?)`);
     sql.transaction(() => {
       for (let i = 0; i < sessionCount; i++) {
         // Two sessions share each instant, so the page boundary falls between equal times.
         const at = new Date(Date.UTC(2020, 0, 1) + Math.floor(i / 2) * 86400000).toISOString();
         const { lastInsertRowid } = session.run(patient.id, at, staff.ids.practitioner, now, now);
-        use.run(lastInsertRowid, at);
+        use.run(lastInsertRowid, lot.lastInsertRowid, at);
       }
     })();
     return { host, staff, patient };
@@ -29,7 +29,7 @@ describe('opening a chart', () => {
     const { host, staff, patient } = await clinicWithHistory(251);
     const first = await host.call('patients.chart', { patientId: patient.id, limit: 200 }, staff.practitioner);
     expect(first.sessions).toHaveLength(200);
-    expect(first.sessions[0]!.products).toEqual([{ lotId: 1, lotNumber: 'GLU-2291', productName: 'Glutathione 600 mg', quantity: 1, unit: 'vial', area: null }]);
+    expect(first.sessions[0]!.products).toEqual([{ lotId: expect.any(Number), lotNumber: 'GLU-2291', productName: 'Glutathione 600 mg', quantity: 1, unit: 'vial', area: null }]);
     expect(first.sessions[0]!.practitionerName).toBe('Priya Practitioner');
     expect(first.nextCursor).not.toBeNull();
     const second = await host.call('patients.chart', { patientId: patient.id, limit: 200, cursor: first.nextCursor! }, staff.practitioner);
