@@ -150,6 +150,7 @@ test('a patient reads and signs on screen; the sheet prints to PDF with their na
   await adminPage.getByRole('link', { name: 'Consent forms' }).click();
   await adminPage.getByRole('button', { name: 'Laser treatment' }).click();
   const wording = adminPage.getByLabel('Wording', { exact: true });
+  await expect(wording).toHaveValue(/A laser beam can permanently damage the eye\./);
   await wording.fill((await wording.inputValue()).replace('A laser beam can permanently damage the eye.', 'Laser light can blind: version two wording.'));
   await adminPage.getByRole('button', { name: 'Publish version 2' }).click();
   await adminPage.getByRole('dialog').getByRole('button', { name: 'Publish' }).click();
