@@ -4,8 +4,12 @@ import { auditCommands } from './audit';
 import { authCommands } from './auth';
 import { patientCommands } from './patients';
 import { settingsCommands } from './settings';
+import { appointmentCommands } from './appointments';
+import { exportCommands } from './exports';
+import { intakeCommands } from './intake';
+import { unlockCommands } from './unlock';
 
-export const contract = [...authCommands, ...settingsCommands, ...patientCommands, ...auditCommands] as const;
+export const contract = [...authCommands, ...settingsCommands, ...patientCommands, ...auditCommands, ...intakeCommands, ...appointmentCommands, ...exportCommands, ...unlockCommands] as const;
 
 type AnyCommand = (typeof contract)[number];
 export type CommandName = AnyCommand['name'];

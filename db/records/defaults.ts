@@ -1,4 +1,5 @@
 import type { Ctx } from './context';
+import { seedDefaultQuestionnaire } from './intake';
 
 /**
  * What every clinic starts with, written in the same transaction as the first-run setup:
@@ -6,4 +7,5 @@ import type { Ctx } from './context';
  */
 export function seedClinicDefaults(ctx: Ctx): void {
   void ctx;
+  seedDefaultQuestionnaire(ctx);
 }

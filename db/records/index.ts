@@ -4,9 +4,13 @@ import { patientHandlers } from './patients';
 import { buildRegistry } from './registry';
 import { settingsHandlers } from './settings';
 import { userHandlers } from './users';
+import { appointmentHandlers } from './appointments';
+import { exportHandlers } from './exports';
+import { intakeHandlers } from './intake';
+import { unlockHandlers } from './unlock';
 
 /** Every command's implementation, joined once; duplicates and gaps are refused at start-up. */
-export const createRegistry = () => buildRegistry([authHandlers, userHandlers, settingsHandlers, patientHandlers, auditHandlers]);
+export const createRegistry = () => buildRegistry([authHandlers, userHandlers, settingsHandlers, patientHandlers, auditHandlers, intakeHandlers, appointmentHandlers, exportHandlers, unlockHandlers]);
 
 export type { Ctx, SignedInUser, HostSettings } from './context';
 export type { Registered } from './registry';
