@@ -198,7 +198,7 @@ describe('check-in and what is missing before treatment', () => {
   };
 
   it('lists a missing intake and a missing consent for the booked treatment, and checks the patient in anyway', async () => {
-    const { host, staff, book } = await clinic();
+    const { host, book } = await clinic();
     const a = await book();
     expect(a.missing.map((m) => m.message)).toEqual(['No intake questionnaire on file', 'No signed consent for IV glutathione']);
     const desk = await moveClockTo(host, at('09:50'));
