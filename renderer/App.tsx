@@ -10,9 +10,17 @@ import { Setup } from './screens/Setup';
 import { SignIn } from './screens/SignIn';
 import { Staff } from './screens/Staff';
 import { AuthProvider, useAuth } from './session';
+import { CheckIn } from './frontdesk/CheckIn';
+import { DeskIntake } from './frontdesk/DeskIntake';
+import { IntakePrint } from './frontdesk/IntakePrint';
+import { Questionnaires } from './frontdesk/Questionnaires';
+import { Schedule } from './frontdesk/Schedule';
+import { TabletIntake } from './frontdesk/TabletIntake';
+import { useTabletLock } from './frontdesk/tablet-lock';
 
 function Screens() {
   const { state } = useAuth();
+  const tabletLock = useTabletLock();
   switch (state.phase) {
     case 'loading':
       return (
@@ -33,6 +41,7 @@ function Screens() {
     case 'signed_out':
       return <SignIn clinicName={state.clinicName} />;
     case 'signed_in':
+      if (tabletLock) return <TabletIntake lock={tabletLock} />;
       return (
         <Layout clinicName={state.clinicName}>
           <Routes>
@@ -42,6 +51,12 @@ function Screens() {
             <Route path="/staff" element={<Staff />} />
             <Route path="/audit" element={<AuditLog />} />
             <Route path="/settings" element={<Settings />} />
+            <Route path="/schedule" element={<Schedule />} />
+            <Route path="/checkin" element={<CheckIn />} />
+            <Route path="/patients/:id/intake" element={<DeskIntake />} />
+            <Route path="/patients/:id/intake/print" element={<IntakePrint />} />
+            <Route path="/intake/print" element={<IntakePrint />} />
+            <Route path="/questionnaires" element={<Questionnaires />} />
             <Route path="*" element={<Navigate to="/" replace />} />
           </Routes>
         </Layout>

@@ -3,6 +3,8 @@ import { ClipboardList, LogOut, Search, Settings, Users } from 'lucide-react';
 import type { ReactNode } from 'react';
 import { NavLink as RouterLink, useLocation } from 'react-router';
 import { useAuth, useUser } from '../session';
+import { GlobalSearch } from '../frontdesk/GlobalSearch';
+import { CalendarDays, DoorOpen, ListChecks } from 'lucide-react';
 
 const roleLabel = { admin: 'Admin', practitioner: 'Practitioner', front_desk: 'Front desk' } as const;
 
@@ -18,6 +20,9 @@ const places: Place[] = [
   { to: '/staff', label: 'Staff', icon: <Users size={18} />, adminOnly: true },
   { to: '/audit', label: 'Audit log', icon: <ClipboardList size={18} />, adminOnly: true },
   { to: '/settings', label: 'Settings', icon: <Settings size={18} />, adminOnly: true },
+  { to: '/schedule', label: 'Schedule', icon: <CalendarDays size={18} /> },
+  { to: '/checkin', label: 'Check-in', icon: <DoorOpen size={18} /> },
+  { to: '/questionnaires', label: 'Intake questionnaire', icon: <ListChecks size={18} />, adminOnly: true },
 ];
 
 export function Layout({ clinicName, children }: { clinicName: string | null; children: ReactNode }) {
@@ -31,6 +36,7 @@ export function Layout({ clinicName, children }: { clinicName: string | null; ch
           <Text fw={600} size="lg">
             {clinicName ?? 'Skinchart'}
           </Text>
+          <GlobalSearch />
           <Group gap="sm">
             <Text size="sm">{user.name}</Text>
             <Badge variant="light">{roleLabel[user.role]}</Badge>
