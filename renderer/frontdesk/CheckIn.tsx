@@ -6,7 +6,10 @@ import { treatmentLabels, type Appointment } from '../../db/api/appointments';
 import { call, CommandError } from '../client';
 import { flagLabel } from '../flags';
 import { MissingList } from './AppointmentParts';
-import { clockTime, localDate, longDay } from './times';
+import { clockTime, localDate, longDay, shiftDay } from './times';
+
+/** The records accept a check-in this long before the appointment, even the evening before. */
+const EARLY_CHECK_IN_MS = 3_600_000;
 
 function QueueCard({ a, onCheckIn }: { a: Appointment; onCheckIn?: (a: Appointment) => void }) {
   const name = `${a.patient.firstName} ${a.patient.lastName}`;
@@ -59,7 +62,11 @@ export function CheckIn() {
 
   const load = useCallback(async () => {
     try {
-      setItems((await call('appointments.day', { date: today })).items);
+      const todays = (await call('appointments.day', { date: today })).items;
+      // Late in the evening, the first arrivals after midnight may already be checked in (up to an hour early).
+      const soon = Date.now() + EARLY_CHECK_IN_MS;
+      const tomorrow = localDate(new Date(soon)) === today ? [] : (await call('appointments.day', { date: shiftDay(today, 1) })).items;
+      setItems([...todays, ...tomorrow.filter((a) => a.status !== 'booked' || Date.parse(a.startsAt) <= soon)]);
     } catch (e) {
       setProblem(e instanceof Error ? e.message : String(e));
     }

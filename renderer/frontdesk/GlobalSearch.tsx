@@ -44,7 +44,7 @@ export function GlobalSearch() {
   };
 
   return (
-    <Combobox store={combobox} onOptionSubmit={open} width={420} position="bottom-start">
+    <Combobox store={combobox} onOptionSubmit={open} width={520} position="bottom-start">
       <Combobox.Target>
         <TextInput
           ref={input}
@@ -82,12 +82,12 @@ export function GlobalSearch() {
                   <Text size="sm" fw={600}>
                     {patientLine(p)}
                   </Text>
-                  <Text size="xs" c="dimmed">
+                  <Text size="xs" opacity={0.85}>
                     {p.chartNumber} · born {p.dateOfBirth}
                     {p.phone ? ` · ${p.phone}` : ''}
                   </Text>
                 </div>
-                <Group gap={4}>
+                <Group gap={4} wrap="nowrap" style={{ flexShrink: 0 }}>
                   {p.archivedAt && (
                     <Badge color="gray" variant="light" size="sm">
                       archived

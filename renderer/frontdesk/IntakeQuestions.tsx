@@ -1,4 +1,4 @@
-import { Checkbox, Group, Radio, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Checkbox, Group, Radio, Stack, Text, Textarea, TextInput, type MantineSize } from '@mantine/core';
 import type { AnswerValue, Question } from '../../db/api/intake';
 import { isAsked, isRequired } from '../../db/rules/intake';
 
@@ -18,7 +18,7 @@ const yesNo = (v: AnswerValue | undefined) => (v === true ? 'yes' : v === false 
 /** The questions of one section, each answered with a control labelled by the question itself. */
 export function IntakeQuestions({ questions, answers, onAnswer, errors, size }: Props) {
   const big = size === 'tablet';
-  const control = big ? 'lg' : 'md';
+  const control: MantineSize = big ? 'lg' : 'md';
   const labelSize = big ? 'lg' : 'md';
   return (
     <Stack gap={big ? 'xl' : 'lg'}>

@@ -134,8 +134,7 @@ export function Schedule() {
                 <Table.Th>Time</Table.Th>
                 <Table.Th>Patient</Table.Th>
                 <Table.Th>Treatment</Table.Th>
-                <Table.Th>Practitioner</Table.Th>
-                <Table.Th>Room</Table.Th>
+                <Table.Th>With</Table.Th>
                 <Table.Th>Status</Table.Th>
                 <Table.Th>Before treatment</Table.Th>
                 <Table.Th />
@@ -153,16 +152,22 @@ export function Schedule() {
                     </Anchor>
                     <Group gap={4} mt={2}>
                       {a.patient.flags.map((f) => (
-                        <Badge key={f} color="red" variant="light" size="sm">
+                        <Badge key={f} color="red" variant="light" size="sm" style={{ overflow: 'visible' }}>
                           {flagLabel(f)}
                         </Badge>
                       ))}
                     </Group>
                   </Table.Td>
                   <Table.Td>{treatmentLabels[a.treatmentType]}</Table.Td>
-                  <Table.Td>{a.practitionerName}</Table.Td>
-                  <Table.Td>{a.room ?? '—'}</Table.Td>
                   <Table.Td>
+                    {a.practitionerName}
+                    {a.room && (
+                      <Text size="sm" c="dimmed">
+                        {a.room}
+                      </Text>
+                    )}
+                  </Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>
                     <StatusBadge status={a.status} />
                     {a.cancelReason && (
                       <Text size="xs" c="dimmed">
