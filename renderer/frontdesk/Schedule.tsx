@@ -146,13 +146,13 @@ export function Schedule() {
                   <Table.Td style={{ whiteSpace: 'nowrap' }}>
                     {clockTime(a.startsAt)}–{clockTime(a.endsAt)}
                   </Table.Td>
-                  <Table.Td>
+                  <Table.Td miw={180}>
                     <Anchor component={Link} to={`/patients/${a.patientId}`}>
                       {a.patient.lastName}, {a.patient.firstName}
                     </Anchor>
                     <Group gap={4} mt={2}>
                       {a.patient.flags.map((f) => (
-                        <Badge key={f} color="red" variant="light" size="sm" style={{ overflow: 'visible' }}>
+                        <Badge key={f} color="red" variant="light" size="sm">
                           {flagLabel(f)}
                         </Badge>
                       ))}
@@ -167,7 +167,7 @@ export function Schedule() {
                       </Text>
                     )}
                   </Table.Td>
-                  <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                  <Table.Td miw={120}>
                     <StatusBadge status={a.status} />
                     {a.cancelReason && (
                       <Text size="xs" c="dimmed">
