@@ -19,9 +19,17 @@ import { Products } from './inventory/Products';
 import { RecallLookup } from './inventory/RecallLookup';
 import { Receive } from './inventory/Receive';
 import { SessionProducts } from './inventory/SessionProducts';
+import { CheckIn } from './frontdesk/CheckIn';
+import { DeskIntake } from './frontdesk/DeskIntake';
+import { IntakePrint } from './frontdesk/IntakePrint';
+import { Questionnaires } from './frontdesk/Questionnaires';
+import { Schedule } from './frontdesk/Schedule';
+import { TabletIntake } from './frontdesk/TabletIntake';
+import { useTabletLock } from './frontdesk/tablet-lock';
 
 function Screens() {
   const { state } = useAuth();
+  const tabletLock = useTabletLock();
   switch (state.phase) {
     case 'loading':
       return (
@@ -42,6 +50,7 @@ function Screens() {
     case 'signed_out':
       return <SignIn clinicName={state.clinicName} />;
     case 'signed_in':
+      if (tabletLock) return <TabletIntake lock={tabletLock} />;
       return (
         <Layout clinicName={state.clinicName}>
           <Routes>
@@ -61,6 +70,12 @@ function Screens() {
             <Route path="/inventory/recall" element={<RecallLookup />} />
             <Route path="/inventory/lots/:id" element={<LotPage />} />
             <Route path="/sessions/:id/products" element={<SessionProducts />} />
+            <Route path="/schedule" element={<Schedule />} />
+            <Route path="/checkin" element={<CheckIn />} />
+            <Route path="/patients/:id/intake" element={<DeskIntake />} />
+            <Route path="/patients/:id/intake/print" element={<IntakePrint />} />
+            <Route path="/intake/print" element={<IntakePrint />} />
+            <Route path="/questionnaires" element={<Questionnaires />} />
             <Route path="*" element={<Navigate to="/" replace />} />
           </Routes>
         </Layout>

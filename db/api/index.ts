@@ -9,6 +9,10 @@ import { settingsCommands } from './settings';
 import { productCommands } from './products';
 import { lotCommands } from './lots';
 import { sessionCommands } from './sessions';
+import { appointmentCommands } from './appointments';
+import { exportCommands } from './exports';
+import { intakeCommands } from './intake';
+import { unlockCommands } from './unlock';
 
 // One area per line, so areas added side by side merge cleanly.
 export const contract = [
@@ -21,6 +25,10 @@ export const contract = [
   ...productCommands,
   ...lotCommands,
   ...sessionCommands,
+  ...intakeCommands,
+  ...appointmentCommands,
+  ...exportCommands,
+  ...unlockCommands,
 ] as const;
 
 type AnyCommand = (typeof contract)[number];

@@ -10,6 +10,7 @@ import {
   personName,
   phone,
   recordId,
+  requiredText,
   shortList,
   version,
 } from './fields';
@@ -75,7 +76,11 @@ export const patientSummary = patient.pick({
 });
 export type PatientSummary = z.infer<typeof patientSummary>;
 
-export const patientCreateInput = z.strictObject(patientFields);
+export const patientCreateInput = z.strictObject({
+  ...patientFields,
+  /** Set after the user saw the possible duplicates and chose to register a new record anyway. */
+  confirmNewRecord: z.boolean({ error: 'must be true or false' }).optional(),
+});
 export type PatientCreateInput = z.infer<typeof patientCreateInput>;
 
 // Blank optional fields may be sent as null to clear them.
@@ -97,6 +102,25 @@ export const patientUpdateInput = z.strictObject({
   notes: clearable(z.string().trim().max(4000, { error: 'must be at most 4000 characters' })),
 });
 
+/** Why an existing record looks like the person being registered. */
+export const duplicateMatch = z.enum(['name_and_birth_date', 'phone']);
+export const duplicateCandidate = patientSummary.extend({ matchedOn: z.array(duplicateMatch) });
+export type DuplicateCandidate = z.infer<typeof duplicateCandidate>;
+
+// Lenient on purpose: the registration form asks while the user is still typing.
+export const duplicatesInput = z.strictObject({
+  firstName: z.string({ error: 'must be text' }).trim().max(100, { error: 'must be at most 100 characters' }).optional(),
+  lastName: z.string({ error: 'must be text' }).trim().max(100, { error: 'must be at most 100 characters' }).optional(),
+  dateOfBirth: calendarDate.optional(),
+  phone: z.string({ error: 'must be text' }).trim().max(40, { error: 'must be at most 40 characters' }).optional(),
+  /** The record being edited, so it is not reported as its own duplicate. */
+  excludeId: recordId.optional(),
+});
+
+const archiveReason = requiredText(500);
+
+export const patientArchiveInput = z.strictObject({ id: recordId, version, reason: archiveReason });
+
 export const patientCommands = [
   command({ name: 'patients.create', kind: 'write', access: staff, input: patientCreateInput, output: patient }),
   command({ name: 'patients.update', kind: 'write', access: staff, input: patientUpdateInput, output: patient }),
@@ -112,4 +136,13 @@ export const patientCommands = [
     }),
     output: z.object({ items: z.array(patientSummary) }),
   }),
+  command({
+    name: 'patients.duplicates',
+    kind: 'read',
+    access: staff,
+    input: duplicatesInput,
+    output: z.object({ items: z.array(duplicateCandidate) }),
+  }),
+  command({ name: 'patients.archive', kind: 'write', access: staff, input: patientArchiveInput, output: patient }),
+  command({ name: 'patients.restore', kind: 'write', access: staff, input: patientArchiveInput, output: patient }),
 ] as const;

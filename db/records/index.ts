@@ -9,6 +9,10 @@ import { userHandlers } from './users';
 import { productHandlers } from './products';
 import { lotHandlers } from './lots';
 import { sessionHandlers } from './sessions';
+import { appointmentHandlers } from './appointments';
+import { exportHandlers } from './exports';
+import { intakeHandlers } from './intake';
+import { unlockHandlers } from './unlock';
 
 /** Every command's implementation, joined once; duplicates and gaps are refused at start-up. */
 export const createRegistry = () =>
@@ -23,6 +27,10 @@ export const createRegistry = () =>
     productHandlers,
     lotHandlers,
     sessionHandlers,
+    intakeHandlers,
+    appointmentHandlers,
+    exportHandlers,
+    unlockHandlers,
   ]);
 
 export type { Ctx, SignedInUser, HostSettings } from './context';

@@ -1,12 +1,13 @@
 import { and, eq } from 'drizzle-orm';
 import type { Patient, PatientSummary } from '../api/patients';
 import type { PatientFlag } from '../api/fields';
-import { notFound, staleVersion } from '../errors';
+import { ClinicError, notFound, staleVersion } from '../errors';
 import { nameKeyOf, namePartsOf, phoneDigitsOf, reversed } from '../fold';
 import { prepared } from '../prepared';
 import { patients } from '../schema';
 import type { Ctx } from './context';
 import { handlers } from './registry';
+import { findDuplicates } from './patient-duplicates';
 import { searchPatients } from './patient-search';
 
 type PatientRow = typeof patients.$inferSelect;
@@ -64,8 +65,27 @@ const indexNameParts = (ctx: Ctx, id: number, firstName: string, lastName: strin
   for (const part of namePartsOf(firstName, lastName)) insert.run(part, id);
 };
 
+const setArchived = (ctx: Ctx, current: PatientRow, at: string | null, reason: string | null): PatientRow => {
+  const row = ctx.orm
+    .update(patients)
+    .set({ archivedAt: at, archivedReason: reason, updatedAt: ctx.nowIso, version: current.version + 1 })
+    .where(and(eq(patients.id, current.id), eq(patients.version, current.version)))
+    .returning()
+    .get();
+  if (!row) throw staleVersion('This patient record');
+  return row;
+};
+
 export const patientHandlers = handlers({
-  'patients.create': (ctx, input) => {
+  'patients.create': (ctx, { confirmNewRecord, ...input }) => {
+    const candidates = findDuplicates(ctx.sql, input);
+    if (candidates.length > 0 && !confirmNewRecord) {
+      throw new ClinicError(
+        'conflict',
+        `${candidates.length === 1 ? 'A patient' : `${candidates.length} patients`} with the same name and date of birth or the same phone number already ${candidates.length === 1 ? 'has' : 'have'} a record. Open the existing record, or confirm that this is a different person.`,
+        { reason: 'possible_duplicate', candidates },
+      );
+    }
     const row = ctx.orm
       .insert(patients)
       .values({
@@ -82,6 +102,16 @@ export const patientHandlers = handlers({
       .get();
     indexNameParts(ctx, row.id, row.firstName, row.lastName);
     ctx.audit({ action: 'patients.create', entity: 'patient', entityId: row.id, patientId: row.id, change: input });
+    if (candidates.length > 0) {
+      // Who decided this is a different person, and which records they were shown.
+      ctx.audit({
+        action: 'patients.create_confirmed_duplicate',
+        entity: 'patient',
+        entityId: row.id,
+        patientId: row.id,
+        change: { candidates: candidates.map((c) => c.id) },
+      });
+    }
     return toPatient(row);
   },
 
@@ -113,6 +143,37 @@ export const patientHandlers = handlers({
   'patients.get': (ctx, input) => {
     const row = loadPatient(ctx, input.id);
     ctx.audit({ action: 'patients.get', entity: 'patient', entityId: row.id, patientId: row.id });
+    return toPatient(row);
+  },
+
+  'patients.duplicates': (ctx, input) => ({ items: findDuplicates(ctx.sql, input) }),
+
+  'patients.archive': (ctx, input) => {
+    const current = loadPatient(ctx, input.id);
+    if (current.version !== input.version) throw staleVersion('This patient record');
+    if (current.archivedAt !== null) throw new ClinicError('conflict', 'This patient is already archived', { reason: 'archived' });
+    const upcoming = prepared(
+      ctx.sql,
+      `SELECT id, starts_at AS startsAt FROM appointments
+       WHERE patient_id = ? AND status IN ('booked', 'checked_in') AND ends_at > ? ORDER BY starts_at`,
+    ).all(current.id, ctx.nowIso) as { id: number; startsAt: string }[];
+    if (upcoming.length > 0) {
+      throw new ClinicError('conflict', `This patient has ${upcoming.length} upcoming appointment(s); cancel them before archiving the record`, {
+        reason: 'upcoming_appointments',
+        appointments: upcoming,
+      });
+    }
+    const row = setArchived(ctx, current, ctx.nowIso, input.reason);
+    ctx.audit({ action: 'patients.archive', entity: 'patient', entityId: row.id, patientId: row.id, change: { reason: input.reason } });
+    return toPatient(row);
+  },
+
+  'patients.restore': (ctx, input) => {
+    const current = loadPatient(ctx, input.id);
+    if (current.version !== input.version) throw staleVersion('This patient record');
+    if (current.archivedAt === null) throw new ClinicError('conflict', 'This patient is not archived', { reason: 'not_archived' });
+    const row = setArchived(ctx, current, null, null);
+    ctx.audit({ action: 'patients.restore', entity: 'patient', entityId: row.id, patientId: row.id, change: { reason: input.reason } });
     return toPatient(row);
   },
 

@@ -1,8 +1,9 @@
 import { AppShell, Badge, Button, Group, NavLink, Text } from '@mantine/core';
-import { ClipboardList, FileSignature, LogOut, Package, Search, Settings, Users } from 'lucide-react';
+import { CalendarDays, ClipboardList, DoorOpen, FileSignature, ListChecks, LogOut, Package, Search, Settings, Users } from 'lucide-react';
 import type { ReactNode } from 'react';
 import { NavLink as RouterLink, useLocation } from 'react-router';
 import { useAuth, useUser } from '../session';
+import { GlobalSearch } from '../frontdesk/GlobalSearch';
 
 const roleLabel = { admin: 'Admin', practitioner: 'Practitioner', front_desk: 'Front desk' } as const;
 
@@ -16,11 +17,14 @@ interface Place {
 
 const places: Place[] = [
   { to: '/', label: 'Patients', icon: <Search size={18} /> },
+  { to: '/schedule', label: 'Schedule', icon: <CalendarDays size={18} /> },
+  { to: '/checkin', label: 'Check-in', icon: <DoorOpen size={18} /> },
+  { to: '/inventory', label: 'Inventory', icon: <Package size={18} />, clinicalOnly: true },
   { to: '/staff', label: 'Staff', icon: <Users size={18} />, adminOnly: true },
+  { to: '/consent-forms', label: 'Consent forms', icon: <FileSignature size={18} />, adminOnly: true },
+  { to: '/questionnaires', label: 'Intake questionnaire', icon: <ListChecks size={18} />, adminOnly: true },
   { to: '/audit', label: 'Audit log', icon: <ClipboardList size={18} />, adminOnly: true },
   { to: '/settings', label: 'Settings', icon: <Settings size={18} />, adminOnly: true },
-  { to: '/consent-forms', label: 'Consent forms', icon: <FileSignature size={18} />, adminOnly: true },
-  { to: '/inventory', label: 'Inventory', icon: <Package size={18} />, clinicalOnly: true },
 ];
 
 export function Layout({ clinicName, children }: { clinicName: string | null; children: ReactNode }) {
@@ -34,6 +38,7 @@ export function Layout({ clinicName, children }: { clinicName: string | null; ch
           <Text fw={600} size="lg">
             {clinicName ?? 'Skinchart'}
           </Text>
+          <GlobalSearch />
           <Group gap="sm">
             <Text size="sm">{user.name}</Text>
             <Badge variant="light">{roleLabel[user.role]}</Badge>

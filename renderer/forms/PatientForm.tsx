@@ -1,5 +1,5 @@
 import { Alert, Button, Group, NativeSelect, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
-import { useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { useForm } from 'react-hook-form';
 import type { Patient } from '../../db/api/patients';
 import { listOf, optional, showProblems } from './command-form';
@@ -81,12 +81,21 @@ interface Props {
   submitLabel: string;
   onSubmit(values: PatientFormValues): Promise<void>;
   onCancel?(): void;
+  /** Told of every change, e.g. to look for possible duplicates while the form is filled in. */
+  onValuesChange?(values: PatientFormValues): void;
+  /** Shown above the buttons (a warning about the values typed so far). */
+  notice?: ReactNode;
 }
 
 /** Registration and editing share one form; problems appear next to the field they name. */
-export function PatientForm({ initial, submitLabel, onSubmit, onCancel }: Props) {
+export function PatientForm({ initial, submitLabel, onSubmit, onCancel, onValuesChange, notice }: Props) {
   const [problem, setProblem] = useState<string | null>(null);
-  const { register, handleSubmit, setError, formState } = useForm<PatientFormValues>({ defaultValues: initial ?? blank });
+  const { register, handleSubmit, setError, formState, watch } = useForm<PatientFormValues>({ defaultValues: initial ?? blank });
+  useEffect(() => {
+    if (!onValuesChange) return;
+    const sub = watch((values) => onValuesChange({ ...blank, ...values } as PatientFormValues));
+    return () => sub.unsubscribe();
+  }, [watch, onValuesChange]);
   const err = (k: keyof PatientFormValues) => formState.errors[k]?.message;
 
   const submit = handleSubmit(async (values) => {
@@ -132,6 +141,7 @@ export function PatientForm({ initial, submitLabel, onSubmit, onCancel }: Props)
           <TextInput label="Current medicines" description="Separate with commas" {...register('medications')} error={err('medications')} />
         </SimpleGrid>
         <Textarea label="Notes" autosize minRows={2} {...register('notes')} error={err('notes')} />
+        {notice}
         <Group>
           <Button type="submit" loading={formState.isSubmitting}>
             {submitLabel}

@@ -1,12 +1,14 @@
-import { Badge, Button, Group, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Badge, Button, Checkbox, Group, Kbd, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { Search, UserPlus } from 'lucide-react';
+import { Download, Search, UserPlus } from 'lucide-react';
 import { useEffect, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import type { PatientSummary } from '../../db/api/patients';
 import { call } from '../client';
 import { flagLabel } from '../flags';
 import { StockAlertsTile } from '../inventory/StockAlertsTile';
+import { saveTextFile } from '../frontdesk/download';
+import { useUser } from '../session';
 
 /** The front desk's start: find a patient by name, chart number, phone or date of birth. */
 export function Home() {
@@ -14,15 +16,22 @@ export function Home() {
   const [query, setQuery] = useState('');
   const [debounced] = useDebouncedValue(query, 120);
   const [results, setResults] = useState<PatientSummary[] | null>(null);
+  const [includeArchived, setIncludeArchived] = useState(false);
   const latest = useRef(0);
+  const user = useUser();
 
   useEffect(() => {
     const ticket = ++latest.current;
     if (!debounced.trim()) return setResults(null);
-    call('patients.search', { query: debounced, limit: 50 })
+    call('patients.search', { query: debounced, limit: 50, includeArchived })
       .then(({ items }) => ticket === latest.current && setResults(items))
       .catch(() => ticket === latest.current && setResults([]));
-  }, [debounced]);
+  }, [debounced, includeArchived]);
+
+  const exportList = async () => {
+    const file = await call('exports.patients', { includeArchived });
+    saveTextFile(file.fileName, file.csv);
+  };
 
   const open = (p: PatientSummary) => navigate(`/patients/${p.id}`);
 
@@ -32,9 +41,16 @@ export function Home() {
         <Title order={1} size="h2">
           Patients
         </Title>
-        <Button leftSection={<UserPlus size={18} />} onClick={() => navigate('/patients/new')}>
-          New patient
-        </Button>
+        <Group>
+          {user.role === 'admin' && (
+            <Button variant="default" leftSection={<Download size={16} />} onClick={() => void exportList()}>
+              Export patient list (CSV)
+            </Button>
+          )}
+          <Button leftSection={<UserPlus size={18} />} onClick={() => navigate('/patients/new')}>
+            New patient
+          </Button>
+        </Group>
       </Group>
       <TextInput
         label="Find a patient"
@@ -48,6 +64,12 @@ export function Home() {
           if (e.key === 'Enter' && results?.[0]) open(results[0]);
         }}
       />
+      <Group justify="space-between">
+        <Checkbox label="Include archived records" checked={includeArchived} onChange={(e) => setIncludeArchived(e.currentTarget.checked)} />
+        <Text size="sm" c="dimmed">
+          On any screen, press <Kbd>/</Kbd> to search for a patient.
+        </Text>
+      </Group>
       {results && (
         <Paper withBorder>
           {results.length === 0 ? (
