@@ -54,6 +54,10 @@ const lockedBySqlite = (e: unknown): string | null => {
   return err.code === 'SQLITE_CONSTRAINT_TRIGGER' ? (err.message ?? 'this record cannot be changed') : null;
 };
 
+/** A full disk is not a fault in the command: say so, since trying again as it is will not help. */
+export const DISK_FULL_MESSAGE = 'The disk is full: nothing was saved. Free some space on this computer (or ask whoever looks after it), then try again.';
+const diskFull = (e: unknown): boolean => (e as { code?: string }).code === 'SQLITE_FULL';
+
 export function createDispatcher(options: DispatcherOptions): Dispatcher {
   const { db, registry, sessions, host } = options;
   const clock = options.clock ?? (() => new Date());
@@ -137,6 +141,10 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       }
       const locked = lockedBySqlite(e);
       if (locked) return fail({ code: 'locked', message: locked });
+      if (diskFull(e)) {
+        log.error(`${name} failed: the disk is full`);
+        return fail({ code: 'internal', message: DISK_FULL_MESSAGE });
+      }
       log.error(`${name} failed`, e);
       return fail({ code: 'internal', message: 'Something went wrong; nothing was saved. Please try again.' });
     }
