@@ -7,6 +7,7 @@ import { logger } from '../db/log';
 import type { ClinicDb } from '../db/open';
 import type { Ctx, HostSettings, Registered, SignedInUser } from '../db/records';
 import { prepared } from '../db/prepared';
+import { MAX_INPUT_DEPTH, TOO_DEEP, wellFormedInput } from './input-hygiene';
 import type { SessionStore } from './sessions';
 
 const log = logger('dispatch');
@@ -125,7 +126,9 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
           return fail({ code: 'forbidden', message: `Your role (${user.role}) may not use ${name}` });
         }
       }
-      const parsed = command.input.safeParse(rawInput ?? {});
+      const input = wellFormedInput(rawInput ?? {});
+      if (input === TOO_DEEP) return invalidInput([{ path: '(input)', message: `is nested more than ${MAX_INPUT_DEPTH} levels deep` }]);
+      const parsed = command.input.safeParse(input);
       if (!parsed.success) return invalidInput(fieldIssuesOf(parsed.error));
       const prep = handler.prepare ? await handler.prepare({ orm: db.orm, sql: db.sql, user, host }, parsed.data as never) : undefined;
       const value = run(command, reg, user, token, parsed.data, prep);
