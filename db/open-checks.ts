@@ -29,7 +29,7 @@ export function refuseEmptyFile(file: string): void {
 
 /**
  * A cut-off file (not a whole number of pages) or one whose pages SQLite finds broken. `quick_check`
- * reads every page once: about half a second for a clinic of 100,000 patients.
+ * reads every page once: 0.6 to 0.8 s for a 360 MB file (100,000 patients, a million audit entries).
  */
 export function refuseDamagedFile(sql: Database.Database, file: string): void {
   const pageSize = sql.pragma('page_size', { simple: true }) as number;

@@ -5,7 +5,7 @@ import type { Command } from '../../db/api/command';
 import { verifyAuditChain } from '../../db/audit-chain';
 import { startWebServer } from '../../electron/web';
 import { ADMIN_PASSWORD, testHost, withStaff, type TestHost } from '../support/host';
-import { bodyOf, requestFor, type Json, type Request, type Sender } from './support/hostile';
+import { bodyOf, hostileText, JsonObject, jsonText, requestFor, type Json, type Request, type Sender } from './support/hostile';
 import { tableDigests } from './support/snapshot';
 
 // Every command in the contract, over real HTTP, with random and adversarial bodies from every
@@ -129,4 +129,52 @@ describe('hostile input to every command, over HTTP', () => {
       expect((await send('auth.status', '{}', null)).status).toBe(200);
     });
   }
+});
+
+describe('hostile first-run setup, over HTTP', () => {
+  it('auth.setup on a new clinic either refuses and writes nothing, or keeps exactly what was sent', async () => {
+    const setup = contract.find((c) => c.name === 'auth.setup')! as Command;
+    // Any hostile request, or (twice as often) a valid one whose names are hostile text.
+    const bodies = fc.oneof(
+      { weight: 1, arbitrary: requestFor(setup, true).map((r) => bodyOf(r.plan, samples['auth.setup']!())) },
+      {
+        weight: 2,
+        arbitrary: fc
+          .record({ clinicName: hostileText, adminName: hostileText })
+          .map((names) => jsonText(new JsonObject(Object.entries({ ...samples['auth.setup']!(), ...names })))),
+      },
+    );
+    let accepted = 0;
+    await fc.assert(
+      fc.asyncProperty(bodies, async (body) => {
+        const fresh = testHost();
+        const server = await startWebServer({ host: fresh, rendererDir: fresh.dataDir, port: 0, hostname: '127.0.0.1' });
+        try {
+          const before = tableDigests(fresh.db.sql);
+          const res = await fetch(`${server.url}api/auth.setup`, {
+            method: 'POST',
+            headers: { 'Content-Type': 'application/json' },
+            body: typeof body === 'string' ? body : new Uint8Array(body),
+          });
+          expect(res.status).not.toBe(500);
+          const envelope = (await res.json()) as { ok: boolean };
+          if (!envelope.ok) {
+            expect(tableDigests(fresh.db.sql), 'a refused setup left something behind').toEqual(before);
+            return;
+          }
+          accepted++;
+          const sent = JSON.parse(typeof body === 'string' ? body : body.toString('utf8')) as { clinicName: string; adminName: string };
+          const stored = (text: string) => text.replace(/\p{Cs}/gu, '\uFFFD').trim();
+          expect(await fresh.call('auth.status', {}, null)).toEqual({ needsSetup: false, clinicName: stored(sent.clinicName) });
+          expect(fresh.db.sql.prepare('SELECT name FROM users').get()).toEqual({ name: stored(sent.adminName) });
+          expect(verifyAuditChain(fresh.db.sql).ok).toBe(true);
+        } finally {
+          await server.close();
+          fresh.close();
+        }
+      }),
+      { numRuns: 30 },
+    );
+    expect(accepted).toBeGreaterThan(0);
+  });
 });

@@ -16,7 +16,7 @@ const KILLS = 4;
 let child: Awaited<ReturnType<typeof bundleChild>>;
 beforeAll(async () => {
   child = await bundleChild('tests/fault/children/backer.ts');
-}, 60_000);
+}, 120_000);
 afterAll(() => child?.remove());
 
 async function clinicWithRecords(): Promise<string> {
@@ -66,7 +66,7 @@ describe('a backup killed half-way', () => {
     expect(soundness(earlier)).toEqual({ ...records, integrity: 'ok', chain: true });
 
     for (let run = 0; run < KILLS; run++) {
-      const running = startChild(child.file, { file, target: join(backups, `skinchart-${run + 2}.db`), pagesPerStep: 16 });
+      const running = startChild(child.file, { file, target: join(backups, `skinchart-${run + 2}.db`), pagesPerStep: 8, pauseMs: 1 });
       await running.waitFor(run % 2 === 0 ? /^COPYING/ : /^HALF-WAY$/);
       await sleep(random() * 100);
       await running.kill();
@@ -79,9 +79,9 @@ describe('a backup killed half-way', () => {
     expect(readdirSync(backups)).toContain('skinchart-1.db');
 
     // Left alone, the same copy completes and is sound: the kills did interrupt real copies.
-    const finishing = startChild(child.file, { file, target: join(backups, 'skinchart-complete.db'), pagesPerStep: 16 });
+    const finishing = startChild(child.file, { file, target: join(backups, 'skinchart-complete.db'), pagesPerStep: 8, pauseMs: 1 });
     expect((await finishing.exited).code).toBe(0);
     expect(finishing.lines).toContain('COPIED');
     expect(soundness(join(backups, 'skinchart-complete.db'))).toEqual(records);
-  }, 60_000);
+  }, 120_000);
 });

@@ -16,7 +16,7 @@ const KILLS = 6;
 let child: Awaited<ReturnType<typeof bundleChild>>;
 beforeAll(async () => {
   child = await bundleChild('tests/fault/children/migrator.ts');
-}, 60_000);
+}, 120_000);
 afterAll(() => child?.remove());
 
 /** A clinic on every migration the app has (N-1 for the test), with enough patients that rewriting them takes a while. */
@@ -86,5 +86,5 @@ describe('a migration killed half-way', () => {
     const done = stateOf(file);
     expect(done.migrations).toEqual([...before.migrations, 'fault-test-slow-migration']);
     expect(done.schema.map((s) => (s as { name: string }).name)).toContain('migration_scratch');
-  }, 60_000);
+  }, 120_000);
 });

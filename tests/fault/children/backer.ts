@@ -7,6 +7,8 @@ interface BackerOptions {
   file: string;
   target: string;
   pagesPerStep: number;
+  /** A pause after each step, so the copy lasts long enough to be interrupted. */
+  pauseMs: number;
 }
 
 const say = (line: string) => writeSync(1, `${line}\n`);
@@ -14,6 +16,7 @@ const say = (line: string) => writeSync(1, `${line}\n`);
 const options = JSON.parse(process.argv[2]!) as BackerOptions;
 const sql = new Database(options.file);
 sql.pragma('busy_timeout = 5000');
+const pause = new Int32Array(new SharedArrayBuffer(4));
 let announced = false;
 let halfWay = false;
 sql
@@ -27,6 +30,7 @@ sql
         say('HALF-WAY');
         halfWay = true;
       }
+      Atomics.wait(pause, 0, 0, options.pauseMs);
       return options.pagesPerStep;
     },
   })

@@ -98,7 +98,8 @@ const numbers = fc.oneof(
   fc.constantFrom(0, -0, 1, -1, 2, 6, 7, 0.5, 1.5, 2 ** 31, 2 ** 53 - 1, 2 ** 53 + 2, 1e21, -1e21, Number.MAX_VALUE, 5e-324),
 );
 
-const strings = fc.oneof(
+/** Text of every awkward kind: SQL, HTML, unicode edge cases, look-alikes, sizes around the limits. */
+export const hostileText = fc.oneof(
   { weight: 4, arbitrary: fc.constantFrom(...nastyStrings) },
   { weight: 2, arbitrary: fc.string({ unit: 'binary', maxLength: 60 }) },
   { weight: 2, arbitrary: fc.string({ unit: 'grapheme', maxLength: 40 }) },
@@ -112,7 +113,7 @@ const keyOf = (known: string[]) =>
     { weight: known.length ? 6 : 0, arbitrary: known.length ? fc.constantFrom(...known) : fc.constant('') },
     { weight: 2, arbitrary: fc.constantFrom(...prototypeKeys) },
     { weight: 1, arbitrary: fc.string({ maxLength: 12 }) },
-    { weight: 1, arbitrary: strings },
+    { weight: 1, arbitrary: hostileText },
   );
 
 /** Any JSON value, with the command's own field names favoured as object keys. */
@@ -123,7 +124,7 @@ export const jsonValue = (known: string[]): fc.Arbitrary<Json> =>
       fc.constant(null),
       fc.boolean(),
       numbers,
-      strings,
+      hostileText,
       fc.array(tie('value'), { maxLength: 4 }),
       fc.array(fc.tuple(keyOf(known), tie('value')), { maxLength: 4 }).map((entries) => new JsonObject(entries)),
     ),
@@ -191,14 +192,14 @@ export function requestFor(command: Command, hasSample: boolean): fc.Arbitrary<R
   ];
   if (hasSample) {
     // A valid input with one field swapped (mostly for text, so many of these are accepted)…
-    const swapped = fc.oneof({ weight: 4, arbitrary: strings }, { weight: 1, arbitrary: numbers }, { weight: 1, arbitrary: jsonValue(known) });
+    const swapped = fc.oneof({ weight: 4, arbitrary: hostileText }, { weight: 1, arbitrary: numbers }, { weight: 1, arbitrary: jsonValue(known) });
     plans.push(
       fc
         .tuple(fc.nat(), swapped, fc.option(fc.tuple(keyOf(known), jsonValue(known)), { freq: 4 }))
         .map(([replace, value, extra]): Plan => ({ kind: 'sample', replace, value, extra })),
     );
     // …or with every text field replaced by hostile text.
-    plans.push(fc.array(strings, { minLength: 12, maxLength: 12 }).map((texts): Plan => ({ kind: 'texts', texts })));
+    plans.push(fc.array(hostileText, { minLength: 12, maxLength: 12 }).map((texts): Plan => ({ kind: 'texts', texts })));
   }
   return fc.record({
     as: fc.constantFrom<Sender>('admin', 'admin', 'admin', 'practitioner', 'front_desk', 'nobody', 'forged'),

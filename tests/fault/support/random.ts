@@ -10,4 +10,9 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
-export const faultSeed = (): number => (process.env.FAULT_SEED ? Number(process.env.FAULT_SEED) : Math.floor(Math.random() * 2 ** 31));
+/** A random seed (or FAULT_SEED), printed so that a failing run can be repeated. */
+export function faultSeed(): number {
+  const seed = process.env.FAULT_SEED ? Number(process.env.FAULT_SEED) : Math.floor(Math.random() * 2 ** 31);
+  console.info(`FAULT_SEED=${seed}`);
+  return seed;
+}
