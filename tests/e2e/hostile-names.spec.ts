@@ -85,6 +85,17 @@ test('names, notes and a clinic name written as HTML show as plain text and run 
   await expect(page.getByText(SENT.notes, { exact: true })).toBeVisible();
   await expectNothingInjected(page, dialogs);
 
+  // A failed sign-in records the username it was given; the log shows it as text and still verifies.
+  for (const username of ['<img src=x onerror=alert(7)>', 'lone\ud800surrogate']) {
+    expect((await api(server.url, 'auth.login', { username, password: 'wrong password' })).status).toBe(401);
+  }
+  await page.getByRole('link', { name: 'Audit log' }).click();
+  const log = page.getByRole('table', { name: 'Audit entries' });
+  await expect(log.getByText('user <img src=x onerror=alert(7)>', { exact: true })).toBeVisible();
+  await page.getByRole('button', { name: 'Verify the chain' }).click();
+  await expect(page.getByText(/^All \d+ entries are intact\.$/)).toBeVisible();
+  await expectNothingInjected(page, dialogs);
+
   await page.getByRole('link', { name: 'Staff' }).click();
   await expect(page.getByRole('table', { name: 'Staff accounts' }).getByRole('cell', { name: '<marquee>Desk</marquee>', exact: true })).toBeVisible();
   await expectNothingInjected(page, dialogs);
