@@ -33,7 +33,7 @@ async function clinicWithRecords(): Promise<string> {
   // Bulk rows, so a copy takes long enough to be interrupted.
   host.db.sql.exec(`
     INSERT INTO patients (chart_number, first_name, last_name, date_of_birth, name_key, notes, created_at, updated_at)
-    WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 8000)
+    WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 3000)
     SELECT printf('SC-B%05d', i), 'Bulk' || i, 'Patient', '1980-01-01', 'bulk' || i || '|patient', hex(randomblob(1000)),
            '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z' FROM n`);
   host.close();
@@ -66,7 +66,7 @@ describe('a backup killed half-way', () => {
     expect(soundness(earlier)).toEqual({ ...records, integrity: 'ok', chain: true });
 
     for (let run = 0; run < KILLS; run++) {
-      const running = startChild(child.file, { file, target: join(backups, `skinchart-${run + 2}.db`), pagesPerStep: 8, pauseMs: 1 });
+      const running = startChild(child.file, { file, target: join(backups, `skinchart-${run + 2}.db`), pagesPerStep: 4, pauseMs: 1 });
       await running.waitFor(run % 2 === 0 ? /^COPYING/ : /^HALF-WAY$/);
       await sleep(random() * 100);
       await running.kill();
@@ -79,7 +79,7 @@ describe('a backup killed half-way', () => {
     expect(readdirSync(backups)).toContain('skinchart-1.db');
 
     // Left alone, the same copy completes and is sound: the kills did interrupt real copies.
-    const finishing = startChild(child.file, { file, target: join(backups, 'skinchart-complete.db'), pagesPerStep: 8, pauseMs: 1 });
+    const finishing = startChild(child.file, { file, target: join(backups, 'skinchart-complete.db'), pagesPerStep: 4, pauseMs: 1 });
     expect((await finishing.exited).code).toBe(0);
     expect(finishing.lines).toContain('COPIED');
     expect(soundness(join(backups, 'skinchart-complete.db'))).toEqual(records);
