@@ -11,7 +11,7 @@ import { DATABASE_FILE } from '../../electron/paths';
 import { bundleChild, faultSeed, migrationsFolder, seededRandom, sleep, startChild } from './support/child';
 import { appliedMigrations, schemaOf, tableDigests } from './support/snapshot';
 
-const KILLS = 6;
+const KILLS = 4;
 
 let child: Awaited<ReturnType<typeof bundleChild>>;
 beforeAll(async () => {
