@@ -4,6 +4,10 @@ import { prepared } from './prepared';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
+// A lone UTF-16 surrogate cannot be stored as UTF-8: SQLite would give back other characters and
+// the entry's hash would no longer match. Hash and store the same well-formed text.
+const storable = (s: string): string => s.replace(/\p{Cs}/gu, '\uFFFD');
+
 export interface AuditInput {
   action: string;
   entity: string;
@@ -41,9 +45,9 @@ export function appendAudit(sql: Database.Database, at: string, userId: number |
     seq: (last?.seq ?? 0) + 1,
     at,
     userId,
-    action: input.action,
-    entity: input.entity,
-    entityId: input.entityId == null ? null : String(input.entityId),
+    action: storable(input.action),
+    entity: storable(input.entity),
+    entityId: input.entityId == null ? null : storable(String(input.entityId)),
     patientId: input.patientId ?? null,
     changeHash: sha256Hex(canonicalJson(input.change ?? null)),
   };

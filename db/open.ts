@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3-multiple-ciphers';
 import { fileURLToPath } from 'node:url';
 import { applyMigrations, checkMigrationHistory, knownMigrations } from './migrate';
+import { damagedDatabase, isCorruption, refuseDamagedFile, refuseEmptyFile } from './open-checks';
 import { DatabaseOpenError } from './open-error';
 import { ormFor, type Orm } from './orm';
 
@@ -37,6 +38,7 @@ const applyKey = (sql: Sqlite, key: Buffer) => {
  * touching it, then WAL, synchronous=FULL, foreign keys, and pending migrations in one transaction.
  */
 export function openDatabase(options: OpenOptions): ClinicDb {
+  refuseEmptyFile(options.file);
   const sql = new Database(options.file);
   try {
     if (options.key) applyKey(sql, options.key);
@@ -44,8 +46,10 @@ export function openDatabase(options: OpenOptions): ClinicDb {
     const migrations = knownMigrations(options.migrationsFolder ?? defaultMigrationsFolder());
     try {
       checkMigrationHistory(sql, migrations);
+      refuseDamagedFile(sql, options.file);
     } catch (e) {
       if (e instanceof DatabaseOpenError) throw e;
+      if (isCorruption(e)) throw damagedDatabase(options.file);
       const code = (e as { code?: string }).code;
       if (code === 'SQLITE_NOTADB') {
         throw options.key

@@ -7,6 +7,7 @@ import { logger } from '../db/log';
 import type { ClinicDb } from '../db/open';
 import type { Ctx, HostSettings, Registered, SignedInUser } from '../db/records';
 import { prepared } from '../db/prepared';
+import { MAX_INPUT_DEPTH, TOO_DEEP, wellFormedInput } from './input-hygiene';
 import type { SessionStore } from './sessions';
 
 const log = logger('dispatch');
@@ -53,6 +54,10 @@ const lockedBySqlite = (e: unknown): string | null => {
   const err = e as { code?: string; message?: string };
   return err.code === 'SQLITE_CONSTRAINT_TRIGGER' ? (err.message ?? 'this record cannot be changed') : null;
 };
+
+/** A full disk is not a fault in the command: say so, since trying again as it is will not help. */
+export const DISK_FULL_MESSAGE = 'The disk is full: nothing was saved. Free some space on this computer (or ask whoever looks after it), then try again.';
+const diskFull = (e: unknown): boolean => (e as { code?: string }).code === 'SQLITE_FULL';
 
 export function createDispatcher(options: DispatcherOptions): Dispatcher {
   const { db, registry, sessions, host } = options;
@@ -121,7 +126,9 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
           return fail({ code: 'forbidden', message: `Your role (${user.role}) may not use ${name}` });
         }
       }
-      const parsed = command.input.safeParse(rawInput ?? {});
+      const input = wellFormedInput(rawInput ?? {});
+      if (input === TOO_DEEP) return invalidInput([{ path: '(input)', message: `is nested more than ${MAX_INPUT_DEPTH} levels deep` }]);
+      const parsed = command.input.safeParse(input);
       if (!parsed.success) return invalidInput(fieldIssuesOf(parsed.error));
       const prep = handler.prepare ? await handler.prepare({ orm: db.orm, sql: db.sql, user, host }, parsed.data as never) : undefined;
       const value = run(command, reg, user, token, parsed.data, prep);
@@ -137,6 +144,10 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       }
       const locked = lockedBySqlite(e);
       if (locked) return fail({ code: 'locked', message: locked });
+      if (diskFull(e)) {
+        log.error(`${name} failed: the disk is full`);
+        return fail({ code: 'internal', message: DISK_FULL_MESSAGE });
+      }
       log.error(`${name} failed`, e);
       return fail({ code: 'internal', message: 'Something went wrong; nothing was saved. Please try again.' });
     }

@@ -92,7 +92,9 @@ function serveStatic(root: string, urlPath: string, res: ServerResponse) {
     return;
   }
   res.writeHead(200, { ...securityHeaders, 'Content-Type': mimeTypes[extname(file)] ?? 'application/octet-stream' });
-  createReadStream(file).pipe(res);
+  createReadStream(file)
+    .on('error', () => res.destroy())
+    .pipe(res);
 }
 
 export interface WebServerOptions {
@@ -104,7 +106,7 @@ export interface WebServerOptions {
 
 export function startWebServer(options: WebServerOptions): Promise<{ url: string; close(): Promise<void> }> {
   const root = resolve(options.rendererDir);
-  const server = createServer((req, res) => {
+  const route = (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const api = /^\/api\/([A-Za-z0-9_.]+)$/.exec(url.pathname);
     if (api) {
@@ -117,6 +119,15 @@ export function startWebServer(options: WebServerOptions): Promise<{ url: string
     if (url.pathname.startsWith('/api/')) return sendJson(res, 404, { ok: false, error: { code: 'not_found', message: 'Unknown command' } });
     if (req.method !== 'GET' && req.method !== 'HEAD') return sendJson(res, 405, { ok: false, error: { code: 'invalid_input', message: 'Use GET' } });
     serveStatic(root, url.pathname, res);
+  };
+  const server = createServer((req, res) => {
+    // A malformed address (a broken %-escape, a bad port) must answer 400, never stop the server.
+    try {
+      route(req, res);
+    } catch (e) {
+      log.warn(`refused a malformed request: ${e instanceof Error ? e.message : String(e)}`);
+      if (!res.headersSent) sendJson(res, 400, { ok: false, error: { code: 'invalid_input', message: 'The request address is not valid' } });
+    }
   });
   return new Promise((resolveServer, reject) => {
     server.once('error', reject);

@@ -1,3 +1,4 @@
+import './no-eval';
 import '@fontsource/inter/400.css';
 import '@fontsource/inter/600.css';
 import '@mantine/core/styles.css';
