@@ -54,6 +54,8 @@ export const createPatient: WriteStep = {
     dateOfBirth: '1985-06-15',
     phone: `+44 20 7946 ${String(s.run * 1000 + s.acked).padStart(4, '0').slice(-4)}`,
     notes: `Written by run ${s.run}, write ${s.acked}. `.repeat(20),
+    // Phone numbers from different runs can share their last digits; these are different people.
+    confirmNewRecord: true,
   }),
   acknowledge: (s, value, input) => {
     const p = value as PatientValue;
