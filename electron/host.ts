@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openDatabase, type ClinicDb } from '../db/open';
 import { DEFAULT_SCRYPT_LOG_N } from '../db/passwords';
+import { readPreviousKeys } from '../db/rekey';
 import { createRegistry } from '../db/records';
 import { createDispatcher, type Dispatcher } from './dispatch';
 import { DATABASE_FILE } from './paths';
@@ -13,6 +14,7 @@ export interface HostOptions {
   migrationsFolder?: string;
   /** Defaults to the source tree's resources/ folder. */
   resourcesDir?: string;
+  /** The clinic's data key (see db/keyring.ts); without it the folder is not encrypted (tests only). */
   key?: Buffer;
   clock?: () => Date;
   scryptLogN?: number;
@@ -44,6 +46,8 @@ export function startHost(options: HostOptions): Host {
       dataDir: options.dataDir,
       resourcesDir: options.resourcesDir ?? fileURLToPath(new URL('../resources/', import.meta.url)),
       scryptLogN: options.scryptLogN ?? DEFAULT_SCRYPT_LOG_N,
+      dataKey: options.key ?? null,
+      previousKeys: options.key ? readPreviousKeys(options.dataDir, options.key) : [],
     },
     ...(options.clock && { clock: options.clock }),
     checkOutputs: options.checkOutputs ?? false,
