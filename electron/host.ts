@@ -4,7 +4,9 @@ import { fileURLToPath } from 'node:url';
 import { openDatabase, type ClinicDb } from '../db/open';
 import { DEFAULT_SCRYPT_LOG_N } from '../db/passwords';
 import { readPreviousKeys } from '../db/rekey';
-import { createRegistry } from '../db/records';
+import type { Backup } from '../db/api/backups';
+import { createRegistry, type HostSettings } from '../db/records';
+import { backupNow } from '../db/records/backups';
 import { createDispatcher, type Dispatcher } from './dispatch';
 import { DATABASE_FILE } from './paths';
 import { SessionStore, type SessionOptions } from './sessions';
@@ -26,6 +28,10 @@ export interface Host {
   dispatch: Dispatcher;
   db: ClinicDb;
   sessions: SessionStore;
+  /** What the host lends to commands (data folder, key, clock). */
+  settings: HostSettings;
+  /** A backup made by the host itself (daily timer, app closing), outside any user's command. */
+  backupNow(kind: 'daily' | 'quit'): Backup;
   close(): void;
 }
 
@@ -38,19 +44,22 @@ export function startHost(options: HostOptions): Host {
     ...(options.key && { key: options.key }),
   });
   const sessions = new SessionStore(options.sessions);
+  const settings: HostSettings = {
+    dataDir: options.dataDir,
+    resourcesDir: options.resourcesDir ?? fileURLToPath(new URL('../resources/', import.meta.url)),
+    scryptLogN: options.scryptLogN ?? DEFAULT_SCRYPT_LOG_N,
+    dataKey: options.key ?? null,
+    previousKeys: options.key ? readPreviousKeys(options.dataDir, options.key) : [],
+    keyLogN: options.scryptLogN ?? DEFAULT_SCRYPT_LOG_N,
+    ...(options.clock && { clock: options.clock }),
+  };
   const dispatch = createDispatcher({
     db,
     registry: createRegistry(),
     sessions,
-    host: {
-      dataDir: options.dataDir,
-      resourcesDir: options.resourcesDir ?? fileURLToPath(new URL('../resources/', import.meta.url)),
-      scryptLogN: options.scryptLogN ?? DEFAULT_SCRYPT_LOG_N,
-      dataKey: options.key ?? null,
-      previousKeys: options.key ? readPreviousKeys(options.dataDir, options.key) : [],
-    },
+    host: settings,
     ...(options.clock && { clock: options.clock }),
     checkOutputs: options.checkOutputs ?? false,
   });
-  return { dispatch, db, sessions, close: () => db.close() };
+  return { dispatch, db, sessions, settings, backupNow: (kind) => backupNow(db, settings, kind), close: () => db.close() };
 }

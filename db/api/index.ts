@@ -2,10 +2,11 @@
 import type { z } from 'zod';
 import { auditCommands } from './audit';
 import { authCommands } from './auth';
+import { backupCommands } from './backups';
 import { patientCommands } from './patients';
 import { settingsCommands } from './settings';
 
-export const contract = [...authCommands, ...settingsCommands, ...patientCommands, ...auditCommands] as const;
+export const contract = [...authCommands, ...settingsCommands, ...patientCommands, ...auditCommands, ...backupCommands] as const;
 
 type AnyCommand = (typeof contract)[number];
 export type CommandName = AnyCommand['name'];

@@ -30,6 +30,10 @@ export interface HostSettings {
   dataKey?: Buffer | null;
   /** Keys in force before a rekey, newest first: backups made before it need them. */
   previousKeys?: Buffer[];
+  /** scrypt cost for recovery keys and passphrases (log2 N); 17 unless a test lowers it. */
+  keyLogN?: number;
+  /** The host's clock, for work done before a command's transaction (it has no ctx.now yet). */
+  clock?: () => Date;
 }
 
 /** Everything a command implementation may use. It runs inside the command's transaction. */
