@@ -37,7 +37,8 @@ export interface Host {
 
 /** The records and the dispatcher over them: what both the desktop app and the web server run. */
 export function startHost(options: HostOptions): Host {
-  mkdirSync(options.dataDir, { recursive: true });
+  // Only the account running Skinchart may look inside a new data folder.
+  mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
   const db = openDatabase({
     file: join(options.dataDir, DATABASE_FILE),
     ...(options.migrationsFolder && { migrationsFolder: options.migrationsFolder }),

@@ -132,9 +132,9 @@ export function backupNow(db: ClinicDb, host: HostSettings, kind: 'daily' | 'qui
 }
 
 /** The newest backup that passed its checks, and the audit head it holds. */
-export function lastGoodBackup(orm: Orm): { createdAt: string; auditHead: string | null } | null {
+export function lastGoodBackup(orm: Orm): { createdAt: string; auditHead: string | null; auditEntries: number } | null {
   const row = orm.select().from(backups).where(eq(backups.integrity, 'ok')).orderBy(desc(backups.createdAt), desc(backups.id)).limit(1).get();
-  return row ? { createdAt: row.createdAt, auditHead: row.auditHead } : null;
+  return row ? { createdAt: row.createdAt, auditHead: row.auditHead, auditEntries: row.auditEntries } : null;
 }
 
 const findBackup = (orm: Orm, id: number): Row => {
