@@ -10,6 +10,9 @@ import { Setup } from './screens/Setup';
 import { SignIn } from './screens/SignIn';
 import { Staff } from './screens/Staff';
 import { AuthProvider, useAuth } from './session';
+import { Backups } from './screens/Backups';
+import { Locked } from './screens/Locked';
+import { Vault } from './screens/Vault';
 
 function Screens() {
   const { state } = useAuth();
@@ -32,6 +35,10 @@ function Screens() {
       return <Setup />;
     case 'signed_out':
       return <SignIn clinicName={state.clinicName} />;
+    case 'locked':
+      return <Locked user={state.user} clinicName={state.clinicName} idleMinutes={state.idleMinutes} />;
+    case 'vault':
+      return <Vault mode={state.mode} message={state.message} />;
     case 'signed_in':
       return (
         <Layout clinicName={state.clinicName}>
@@ -42,6 +49,7 @@ function Screens() {
             <Route path="/staff" element={<Staff />} />
             <Route path="/audit" element={<AuditLog />} />
             <Route path="/settings" element={<Settings />} />
+            <Route path="/backups" element={<Backups />} />
             <Route path="*" element={<Navigate to="/" replace />} />
           </Routes>
         </Layout>

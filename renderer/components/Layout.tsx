@@ -1,5 +1,6 @@
 import { AppShell, Badge, Button, Group, NavLink, Text } from '@mantine/core';
 import { ClipboardList, LogOut, Search, Settings, Users } from 'lucide-react';
+import { HardDriveDownload } from 'lucide-react';
 import type { ReactNode } from 'react';
 import { NavLink as RouterLink, useLocation } from 'react-router';
 import { useAuth, useUser } from '../session';
@@ -18,6 +19,7 @@ const places: Place[] = [
   { to: '/staff', label: 'Staff', icon: <Users size={18} />, adminOnly: true },
   { to: '/audit', label: 'Audit log', icon: <ClipboardList size={18} />, adminOnly: true },
   { to: '/settings', label: 'Settings', icon: <Settings size={18} />, adminOnly: true },
+  { to: '/backups', label: 'Backups', icon: <HardDriveDownload size={18} />, adminOnly: true },
 ];
 
 export function Layout({ clinicName, children }: { clinicName: string | null; children: ReactNode }) {
