@@ -143,6 +143,18 @@ export interface MadeBackup {
   verification: Verification;
 }
 
+/**
+ * Makes one folder whose parent must already exist (a drive's folder, not a whole path): recursive
+ * creation of a path typed by a person is refused, and Node's can spin forever under /proc.
+ */
+export function ensureFolder(path: string): void {
+  if (existsSync(path)) {
+    if (!statSync(path).isDirectory()) throw new Error(`${path} is a file, not a folder`);
+    return;
+  }
+  mkdirSync(path);
+}
+
 const stamp = (d: Date) => d.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
 
 /** The newest manifest in `folder`, to skip re-hashing photos that have not changed. */
@@ -168,7 +180,7 @@ const previousPhotoHashes = (folder: string): Map<string, BackupManifest['photos
  * added to the store; the manifest written last, so a backup folder without one is unfinished.
  */
 export function makeBackup(input: MakeBackupInput): MadeBackup {
-  mkdirSync(input.folder, { recursive: true });
+  ensureFolder(input.folder);
   let dir = join(input.folder, `skinchart-${stamp(input.now)}`);
   for (let n = 2; existsSync(dir); n++) dir = join(input.folder, `skinchart-${stamp(input.now)}-${n}`);
   mkdirSync(dir);
@@ -190,7 +202,7 @@ export function makeBackup(input: MakeBackupInput): MadeBackup {
     const problems = problemsOf(checks, head.head);
 
     const store = join(input.folder, PHOTO_STORE);
-    mkdirSync(store, { recursive: true });
+    ensureFolder(store);
     const known = previousPhotoHashes(input.folder);
     const photos: BackupManifest['photos'] = [];
     const photosDir = photosFolderIn(input.dataDir);
@@ -280,7 +292,7 @@ export function restoreBackup(dir: string, keys: Buffer[], targetDir: string, no
   const verification = verifyBackup(dir, keys, now);
   if (!verification.ok) return verification;
   const manifest = readManifest(dir);
-  mkdirSync(targetDir, { recursive: true });
+  ensureFolder(targetDir);
   copyDurably(join(dir, manifest.database.file), join(targetDir, DATABASE_FILE));
   const store = join(dirname(dir), PHOTO_STORE);
   const photosDir = photosFolderIn(targetDir);

@@ -1,9 +1,9 @@
 import { and, desc, eq, isNull } from 'drizzle-orm';
-import { accessSync, constants, existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { accessSync, constants, existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, resolve, sep } from 'node:path';
 import type { Backup } from '../api/backups';
 import { appendAudit } from '../audit-chain';
-import { makeBackup, removeBackups, restoreBackup, verifyBackup, type MadeBackup, type Verification } from '../backup-files';
+import { ensureFolder, makeBackup, removeBackups, restoreBackup, verifyBackup, type MadeBackup, type Verification } from '../backup-files';
 import { BACKUP_POLICY, generationsToKeep } from '../backup-generations';
 import { BACKUPS_FOLDER } from '../data-folder';
 import { ClinicError, fieldError, notFound } from '../errors';
@@ -110,7 +110,7 @@ interface BackupJob {
 function copyForBackup(job: BackupJob): { made: MadeBackup; folder: string } {
   const folder = backupFolder(job.orm, job.host);
   try {
-    mkdirSync(folder, { recursive: true });
+    ensureFolder(folder);
   } catch {
     throw new ClinicError('conflict', `The backup folder ${folder} cannot be created or written to. Is the drive plugged in?`);
   }
@@ -191,6 +191,7 @@ export const backupHandlers = handlers({
       if (existsSync(target) && (!statSync(target).isDirectory() || readdirSync(target).length > 0)) {
         throw fieldError('targetDir', 'must be a new or empty folder: a backup is never restored over existing records');
       }
+      if (!existsSync(dirname(target))) throw fieldError('targetDir', 'must be a new folder inside one that exists');
       const verification = restoreBackup(row.path, keysOf(p.host), target, nowOf(p.host));
       return { verification, dataDir: target };
     },
@@ -209,10 +210,10 @@ export const backupHandlers = handlers({
       const folder = input.folder ? resolve(input.folder) : '';
       if (folder) {
         try {
-          mkdirSync(folder, { recursive: true });
+          ensureFolder(folder);
           accessSync(folder, constants.W_OK);
         } catch {
-          throw fieldError('folder', 'cannot be created or written to here (is the drive plugged in?)');
+          throw fieldError('folder', 'cannot be created or written to here (is the drive plugged in, and does the folder above it exist?)');
         }
       }
       return folder;
