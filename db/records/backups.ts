@@ -1,6 +1,6 @@
 import { and, desc, eq, isNull } from 'drizzle-orm';
 import { accessSync, constants, existsSync, readdirSync, statSync } from 'node:fs';
-import { dirname, join, resolve, sep } from 'node:path';
+import { dirname, isAbsolute, join, resolve, sep } from 'node:path';
 import type { Backup } from '../api/backups';
 import { appendAudit } from '../audit-chain';
 import { ensureFolder, makeBackup, removeBackups, restoreBackup, verifyBackup, type MadeBackup, type Verification } from '../backup-files';
@@ -184,6 +184,7 @@ export const backupHandlers = handlers({
   'backup.restore': withPrepare<'backup.restore', { verification: Verification; dataDir: string }>(
     async (p, input) => {
       const row = findBackup(p.orm, input.id);
+      if (!isAbsolute(input.targetDir)) throw fieldError('targetDir', 'must be a full folder path on this computer');
       const target = resolve(input.targetDir);
       if (target === resolve(p.host.dataDir) || target.startsWith(resolve(p.host.dataDir) + sep)) {
         throw fieldError('targetDir', 'must be a new folder outside the data folder in use');
@@ -207,6 +208,8 @@ export const backupHandlers = handlers({
 
   'backup.setFolder': withPrepare<'backup.setFolder', string>(
     async (_p, input) => {
+      // The contract accepts Windows and POSIX paths; this computer's own kind is what counts.
+      if (input.folder && !isAbsolute(input.folder)) throw fieldError('folder', 'must be a full folder path on this computer');
       const folder = input.folder ? resolve(input.folder) : '';
       if (folder) {
         try {
