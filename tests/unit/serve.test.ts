@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { databaseFileIn } from '../../db/data-folder';
 import { defaultKeyFile, readKeyFile, readKeyring, writeKeyFile } from '../../db/keyring';
 import { openDatabase } from '../../db/open';
+import { rekeyDataFolder } from '../../db/rekey';
 import { terminalPrompter } from '../../electron/prompt';
 import { resolveServeKey, type Prompter } from '../../electron/serve-key';
 import { ensureCertificate } from '../../electron/tls';
@@ -68,6 +69,20 @@ describe('how `npm run serve` finds the key', () => {
     await expect(resolveServeKey({ dataDir, prompt: answers('a wrong phrase!!') })).rejects.toThrow(/Wrong passphrase/);
     await expect(resolveServeKey({ dataDir: folder(), passphrase: true, prompt: answers('short') })).rejects.toThrow(/at least 12/);
     await expect(resolveServeKey({ dataDir: folder(), passphrase: true, prompt: answers('long enough one', 'long enough two') })).rejects.toThrow(/differ/);
+  });
+
+  it('--rekey keeps each way of holding the key working with the new key', async () => {
+    for (const passphrase of [false, true]) {
+      const dataDir = folder();
+      const typed = () => answers('our long clinic phrase', 'our long clinic phrase');
+      const first = await resolveServeKey({ dataDir, passphrase, prompt: typed(), keyLogN: 10 });
+      openDatabase({ file: databaseFileIn(dataDir), key: first.key }).close();
+      const newKey = await rekeyDataFolder(dataDir, first.key, first.store);
+      const again = await resolveServeKey({ dataDir, prompt: typed(), keyLogN: 10 });
+      expect(again.key.equals(newKey) && !newKey.equals(first.key)).toBe(true);
+      openDatabase({ file: databaseFileIn(dataDir), key: again.key }).close();
+      expect(() => openDatabase({ file: databaseFileIn(dataDir), key: first.key })).toThrow(/key is wrong/);
+    }
   });
 
   it('without a terminal, a passphrase prompt says what to do instead of waiting', async () => {
