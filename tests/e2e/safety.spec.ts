@@ -29,6 +29,7 @@ test('an idle screen locks, hides the records, and opens again for the same pers
   await expect(page.getByRole('heading', { name: 'Locked' })).toBeVisible();
   await expect(page.getByText('Oyelaran')).toHaveCount(0);
   await expect(page.getByText(/locked itself after 1 minute without use/)).toBeVisible();
+  await page.screenshot({ path: 'test-results/locked.png' });
   // The host's sign-in ended too: the old token reads nothing.
   const token = await page.evaluate(() => sessionStorage.getItem('skinchart.token'));
   expect(token).toBeNull();
