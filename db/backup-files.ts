@@ -181,13 +181,14 @@ const previousPhotoHashes = (folder: string): Map<string, BackupManifest['photos
  */
 export function makeBackup(input: MakeBackupInput): MadeBackup {
   ensureFolder(input.folder);
+  removeUnfinished(input.folder);
   let dir = join(input.folder, `skinchart-${stamp(input.now)}`);
   for (let n = 2; existsSync(dir); n++) dir = join(input.folder, `skinchart-${stamp(input.now)}-${n}`);
   mkdirSync(dir);
   const dbCopy = join(dir, DATABASE_FILE);
   try {
-    // The source's chain head, read in the same synchronous step as the snapshot.
-    const head = verifyAuditChain(input.sql);
+    // The source's chain head, read in the same synchronous step as the snapshot (the copy's whole chain is checked below).
+    const head = { head: (input.sql.prepare('SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as { hash: string } | undefined)?.hash ?? null };
     input.sql.prepare('VACUUM INTO ?').run(dbCopy);
     fsyncPath(dbCopy);
     const keys = input.key ? [input.key] : [];
@@ -236,6 +237,16 @@ export function makeBackup(input: MakeBackupInput): MadeBackup {
     // An unfinished backup is removed; earlier backups are never touched.
     rmSync(dir, { recursive: true, force: true });
     throw e;
+  }
+}
+
+const BACKUP_NAME = /^skinchart-\d{8}T\d{6}Z(-\d+)?$/;
+
+/** Backup folders left without a manifest (the app stopped while writing one) are removed. */
+function removeUnfinished(folder: string) {
+  for (const name of readdirSync(folder)) {
+    const dir = join(folder, name);
+    if (BACKUP_NAME.test(name) && statSync(dir).isDirectory() && !existsSync(join(dir, MANIFEST_FILE))) rmSync(dir, { recursive: true, force: true });
   }
 }
 

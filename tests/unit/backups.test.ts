@@ -143,6 +143,21 @@ describe('backups', () => {
     expect(dailyBackupDue('2026-06-14T23:59:00Z', now)).toBe(true);
   });
 
+  it('a backup left unfinished (no manifest) is cleared away by the next one; finished ones are kept', async () => {
+    const { host, staff } = await clinic();
+    const first = await host.call('backup.create', { label: 'kept' }, staff.admin);
+    const unfinished = join(first.path, '..', 'skinchart-20260101T000000Z');
+    mkdirSync(unfinished);
+    writeFileSync(join(unfinished, 'skinchart.db'), 'half a copy');
+    const other = join(first.path, '..', 'my notes');
+    mkdirSync(other);
+    host.clock.advance(1000);
+    await host.call('backup.create', {}, staff.admin);
+    expect(existsSync(unfinished)).toBe(false);
+    expect(existsSync(other)).toBe(true);
+    expect((await host.call('backup.verify', { id: first.id }, staff.admin)).verification.ok).toBe(true);
+  });
+
   it('photos are copied to the drive once, however many backups refer to them', async () => {
     const key = randomBytes(32);
     const { host, staff } = await clinic(key);
