@@ -1,5 +1,8 @@
 import Database from 'better-sqlite3-multiple-ciphers';
+import { closeSync, existsSync, openSync, readSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { logger } from './log';
+import type { MigrationMeta } from 'drizzle-orm/migrator';
 import { applyMigrations, checkMigrationHistory, knownMigrations } from './migrate';
 import { damagedDatabase, isCorruption, refuseDamagedFile, refuseEmptyFile } from './open-checks';
 import { DatabaseOpenError } from './open-error';
@@ -26,12 +29,71 @@ export interface OpenOptions {
 
 export const defaultMigrationsFolder = (): string => fileURLToPath(new URL('./migrations/', import.meta.url));
 
-const applyKey = (sql: Sqlite, key: Buffer) => {
+const log = logger('open');
+
+const cipherPragmas = (sql: Sqlite) => {
   // SQLCipher-compatible cipher, so the file can be opened by standard tools with the key.
   sql.pragma(`cipher='sqlcipher'`);
   sql.pragma('legacy=4');
-  sql.pragma(`key="x'${key.toString('hex')}'"`);
 };
+
+const hexKey = (key: Buffer) => {
+  if (key.length !== 32) throw new Error('the database key must be 32 bytes');
+  return `"x'${key.toString('hex')}'"`;
+};
+
+/** Unlocks a connection; must come before any other statement. */
+export const applyKey = (sql: Sqlite, key: Buffer) => {
+  cipherPragmas(sql);
+  sql.pragma(`key=${hexKey(key)}`);
+};
+
+const SQLITE_MAGIC = Buffer.from('SQLite format 3\0', 'latin1');
+
+/** Does the file start like an unencrypted SQLite database? (An encrypted one looks like noise.) */
+export function isPlainDatabase(file: string): boolean {
+  if (!existsSync(file)) return false;
+  const fd = openSync(file, 'r');
+  try {
+    const head = Buffer.alloc(SQLITE_MAGIC.length);
+    return readSync(fd, head, 0, head.length, 0) === head.length && head.equals(SQLITE_MAGIC);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * Re-encrypts an open database under `newKey` (or encrypts a plain one). SQLite3MultipleCiphers
+ * refuses to rekey in WAL mode, so the journal goes to DELETE for the rewrite and back to WAL after.
+ * The rewrite is one transaction: a crash leaves the old key in force.
+ */
+export function rekeyDatabase(sql: Sqlite, newKey: Buffer): void {
+  const mode = String(sql.pragma('journal_mode', { simple: true }));
+  sql.pragma('journal_mode = DELETE');
+  try {
+    cipherPragmas(sql);
+    sql.pragma(`rekey=${hexKey(newKey)}`);
+  } finally {
+    sql.pragma(`journal_mode = ${mode === 'wal' ? 'WAL' : mode}`);
+  }
+}
+
+/** Encrypts a database written before encryption at rest, in place, under `key` (after the same checks as any open). */
+function encryptPlainDatabase(file: string, key: Buffer, migrations: MigrationMeta[]) {
+  const sql = new Database(file);
+  try {
+    try {
+      checkMigrationHistory(sql, migrations);
+      refuseDamagedFile(sql, file);
+    } catch (e) {
+      throw isCorruption(e) ? damagedDatabase(file) : e;
+    }
+    rekeyDatabase(sql, key);
+  } finally {
+    sql.close();
+  }
+  log.info(`${file} was not encrypted; it is now encrypted with the clinic's key`);
+}
 
 /**
  * Opens (or creates) the clinic's database: checks it was not written by a newer app before
@@ -39,11 +101,16 @@ const applyKey = (sql: Sqlite, key: Buffer) => {
  */
 export function openDatabase(options: OpenOptions): ClinicDb {
   refuseEmptyFile(options.file);
+  const migrations = knownMigrations(options.migrationsFolder ?? defaultMigrationsFolder());
+  if (options.key && isPlainDatabase(options.file)) encryptPlainDatabase(options.file, options.key, migrations);
   const sql = new Database(options.file);
   try {
-    if (options.key) applyKey(sql, options.key);
+    if (options.key) {
+      applyKey(sql, options.key);
+      // Sorts and temporary indexes stay in memory: SQLite's temp files would not be encrypted.
+      sql.pragma('temp_store = MEMORY');
+    }
     sql.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
-    const migrations = knownMigrations(options.migrationsFolder ?? defaultMigrationsFolder());
     try {
       checkMigrationHistory(sql, migrations);
       refuseDamagedFile(sql, options.file);

@@ -13,4 +13,4 @@ export function defaultDataDir(env: NodeJS.ProcessEnv = process.env, platform: N
   }
 }
 
-export const DATABASE_FILE = 'skinchart.db';
+export { DATABASE_FILE } from '../db/data-folder';

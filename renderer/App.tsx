@@ -26,6 +26,9 @@ import { Questionnaires } from './frontdesk/Questionnaires';
 import { Schedule } from './frontdesk/Schedule';
 import { TabletIntake } from './frontdesk/TabletIntake';
 import { useTabletLock } from './frontdesk/tablet-lock';
+import { Backups } from './screens/Backups';
+import { Locked } from './screens/Locked';
+import { Vault } from './screens/Vault';
 
 function Screens() {
   const { state } = useAuth();
@@ -49,6 +52,10 @@ function Screens() {
       return <Setup />;
     case 'signed_out':
       return <SignIn clinicName={state.clinicName} />;
+    case 'locked':
+      return <Locked user={state.user} clinicName={state.clinicName} idleMinutes={state.idleMinutes} />;
+    case 'vault':
+      return <Vault mode={state.mode} message={state.message} />;
     case 'signed_in':
       if (tabletLock) return <TabletIntake lock={tabletLock} />;
       return (
@@ -76,6 +83,7 @@ function Screens() {
             <Route path="/patients/:id/intake/print" element={<IntakePrint />} />
             <Route path="/intake/print" element={<IntakePrint />} />
             <Route path="/questionnaires" element={<Questionnaires />} />
+            <Route path="/backups" element={<Backups />} />
             <Route path="*" element={<Navigate to="/" replace />} />
           </Routes>
         </Layout>

@@ -3,6 +3,8 @@ import type { CommandName, Envelope, ErrorCode, FieldIssue, InputOf, OutputOf } 
 
 interface ClinicBridge {
   call(name: string, input: unknown): Promise<Envelope<unknown>>;
+  /** Desktop only: opens the records with the clinic passphrase when the computer has no keyring. */
+  unlock?(passphrase: string): Promise<Envelope<unknown>>;
 }
 
 declare global {
@@ -76,3 +78,11 @@ export async function call<N extends CommandName>(name: N, input: InputOf<N>): P
 }
 
 export const forgetSignIn = () => sessionStorage.removeItem(TOKEN_KEY);
+
+/** Sends the clinic passphrase (desktop app); throws the refusal with its message. */
+export async function unlockRecords(passphrase: string): Promise<void> {
+  const bridge = window.clinic;
+  if (!bridge?.unlock) throw new CommandError('internal', 'This window cannot unlock the records.');
+  const envelope = await bridge.unlock(passphrase);
+  if (!envelope.ok) throw new CommandError(envelope.error.code, envelope.error.message, envelope.error.details);
+}

@@ -13,6 +13,7 @@ import { appointmentCommands } from './appointments';
 import { exportCommands } from './exports';
 import { intakeCommands } from './intake';
 import { unlockCommands } from './unlock';
+import { backupCommands } from './backups';
 
 // One area per line, so areas added side by side merge cleanly.
 export const contract = [
@@ -29,6 +30,7 @@ export const contract = [
   ...appointmentCommands,
   ...exportCommands,
   ...unlockCommands,
+  ...backupCommands,
 ] as const;
 
 type AnyCommand = (typeof contract)[number];

@@ -3,6 +3,7 @@ import { ClinicError } from '../errors';
 import { decoyHash, hashPassword, verifyPassword } from '../passwords';
 import { settings, users } from '../schema';
 import { seedClinicDefaults } from './defaults';
+import { signInWaitMs, waitInWords } from './sign-in-throttle';
 import { findUserByUsername, toUser } from './users';
 import type { Ctx } from './context';
 import { handlers, withPrepare } from './registry';
@@ -20,6 +21,14 @@ const wrongLogin = (username: string) =>
     entity: 'user',
     entityId: username,
   });
+
+const throttled = (username: string, waitMs: number) =>
+  new ClinicError(
+    'unauthenticated',
+    `Too many wrong passwords for ${username}. Wait ${waitInWords(waitMs)} before trying again, or ask an admin to check the account.`,
+    { reason: 'throttled', retryAfterSeconds: Math.ceil(waitMs / 1000) },
+    { action: 'auth.login_throttled', entity: 'user', entityId: username },
+  );
 
 export const authHandlers = handlers({
   'auth.status': (ctx) => ({ needsSetup: !hasUsers(ctx), clinicName: clinicNameOf(ctx) }),
@@ -43,6 +52,8 @@ export const authHandlers = handlers({
   'auth.login': withPrepare<'auth.login', number | null>(
     async (p, input) => {
       const row = findUserByUsername(p, input.username);
+      const wait = signInWaitMs(p.sql, input.username, row?.id ?? null, p.host.clock?.() ?? new Date());
+      if (wait > 0) throw throttled(input.username, wait);
       // Verify against a decoy when the account is missing, so the answer takes as long either way.
       const okPassword = await verifyPassword(input.password, row?.passwordHash ?? decoyHash(p.host.scryptLogN));
       return row && row.active && okPassword ? row.id : null;

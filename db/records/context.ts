@@ -23,6 +23,17 @@ export interface HostSettings {
   dataDir: string;
   /** The app's shipped resources (diagrams, default templates); `resources/` in the source tree. */
   resourcesDir: string;
+  /**
+   * The clinic's data key: the database is encrypted with it, and photos and other files in the data
+   * folder must be too (db/crypto-files.ts). Null only for an unencrypted folder (tests).
+   */
+  dataKey?: Buffer | null;
+  /** Keys in force before a rekey, newest first: backups made before it need them. */
+  previousKeys?: Buffer[];
+  /** scrypt cost for recovery keys and passphrases (log2 N); 17 unless a test lowers it. */
+  keyLogN?: number;
+  /** The host's clock, for work done before a command's transaction (it has no ctx.now yet). */
+  clock?: () => Date;
 }
 
 /** Everything a command implementation may use. It runs inside the command's transaction. */

@@ -13,6 +13,7 @@ import { appointmentHandlers } from './appointments';
 import { exportHandlers } from './exports';
 import { intakeHandlers } from './intake';
 import { unlockHandlers } from './unlock';
+import { backupHandlers } from './backups';
 
 /** Every command's implementation, joined once; duplicates and gaps are refused at start-up. */
 export const createRegistry = () =>
@@ -31,6 +32,7 @@ export const createRegistry = () =>
     appointmentHandlers,
     exportHandlers,
     unlockHandlers,
+    backupHandlers,
   ]);
 
 export type { Ctx, SignedInUser, HostSettings } from './context';

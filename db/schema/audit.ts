@@ -16,5 +16,10 @@ export const auditLog = sqliteTable(
     prevHash: text('prev_hash').notNull(),
     hash: text('hash').notNull(),
   },
-  (t) => [index('audit_log_patient').on(t.patientId, t.seq), index('audit_log_user').on(t.userId, t.seq)],
+  (t) => [
+    index('audit_log_patient').on(t.patientId, t.seq),
+    index('audit_log_user').on(t.userId, t.seq),
+    // Sign-in throttling counts recent failures for one username.
+    index('audit_log_action').on(t.action, t.entityId, t.seq),
+  ],
 );

@@ -1,5 +1,5 @@
 import { AppShell, Badge, Button, Group, NavLink, Text } from '@mantine/core';
-import { CalendarDays, ClipboardList, DoorOpen, FileSignature, ListChecks, LogOut, Package, Search, Settings, Users } from 'lucide-react';
+import { CalendarDays, ClipboardList, DoorOpen, FileSignature, HardDriveDownload, ListChecks, LogOut, Package, Search, Settings, Users } from 'lucide-react';
 import type { ReactNode } from 'react';
 import { NavLink as RouterLink, useLocation } from 'react-router';
 import { useAuth, useUser } from '../session';
@@ -25,6 +25,7 @@ const places: Place[] = [
   { to: '/questionnaires', label: 'Intake questionnaire', icon: <ListChecks size={18} />, adminOnly: true },
   { to: '/audit', label: 'Audit log', icon: <ClipboardList size={18} />, adminOnly: true },
   { to: '/settings', label: 'Settings', icon: <Settings size={18} />, adminOnly: true },
+  { to: '/backups', label: 'Backups', icon: <HardDriveDownload size={18} />, adminOnly: true },
 ];
 
 export function Layout({ clinicName, children }: { clinicName: string | null; children: ReactNode }) {

@@ -79,16 +79,16 @@ describe('the web host at its edges', () => {
       const res = await fetch(`${server.url}api/users.list`, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: header }, body: '{}' });
       expect(res.status, header.slice(0, 40)).toBe(401);
     }
-    const status = await rawRequest(`POST /api/users.list HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${token}\r\nAuthorization: Bearer forged\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}`);
+    const status = await rawRequest(`POST /api/users.list HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer ${token}\r\nAuthorization: Bearer forged\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}`);
     expect([200, 400, 401]).toContain(status);
     await stillServing();
   });
 
   it('survives requests cut off half-way and bodies that are not UTF-8', async () => {
     for (const bytes of [
-      'POST /api/auth.login HTTP/1.1\r\nHost: x\r\nContent-Length: 500\r\n\r\n{"username":"ada"',
-      'POST /api/auth.login HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n',
-      Buffer.concat([Buffer.from('POST /api/auth.login HTTP/1.1\r\nHost: x\r\nContent-Length: 6\r\nConnection: close\r\n\r\n'), Buffer.from([0x7b, 0xff, 0xfe, 0xc3, 0x28, 0x7d])]),
+      'POST /api/auth.login HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 500\r\n\r\n{"username":"ada"',
+      'POST /api/auth.login HTTP/1.1\r\nHost: 127.0.0.1\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n',
+      Buffer.concat([Buffer.from('POST /api/auth.login HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 6\r\nConnection: close\r\n\r\n'), Buffer.from([0x7b, 0xff, 0xfe, 0xc3, 0x28, 0x7d])]),
       'GARBAGE\r\n\r\n',
       '\u0000\u0001\u0002',
     ]) {
