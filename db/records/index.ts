@@ -9,6 +9,7 @@ import { userHandlers } from './users';
 import { productHandlers } from './products';
 import { lotHandlers } from './lots';
 import { sessionHandlers } from './sessions';
+import { photoHandlers } from './photos';
 
 /** Every command's implementation, joined once; duplicates and gaps are refused at start-up. */
 export const createRegistry = () =>
@@ -23,6 +24,7 @@ export const createRegistry = () =>
     productHandlers,
     lotHandlers,
     sessionHandlers,
+    photoHandlers,
   ]);
 
 export type { Ctx, SignedInUser, HostSettings } from './context';
