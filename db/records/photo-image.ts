@@ -187,7 +187,7 @@ function stripWebp(b: Buffer): { bytes: Buffer; width: number; height: number } 
 
 // ---- the one entry point -------------------------------------------------------------------
 
-const mb = (n: number) => `${(n / (1024 * 1024)).toFixed(1)} MB`;
+const mb = (n: number) => `${Number((n / (1024 * 1024)).toFixed(1))} MB`;
 
 /**
  * Reads a photo's bytes: is it a JPEG, PNG or WebP image, of what size, and what are its bytes
@@ -195,7 +195,7 @@ const mb = (n: number) => `${(n / (1024 * 1024)).toFixed(1)} MB`;
  */
 export function readPhoto(bytes: Buffer, limits: { maxBytes: number; maxSide: number }): PhotoVerdict {
   if (bytes.length === 0) return { ok: false, problem: 'is empty' };
-  if (bytes.length > limits.maxBytes) return { ok: false, problem: `must be at most ${mb(limits.maxBytes)} (this one is ${mb(bytes.length)})` };
+  if (bytes.length > limits.maxBytes) return { ok: false, problem: `must be at most ${mb(limits.maxBytes)} (this one is ${(bytes.length / (1024 * 1024)).toFixed(2)} MB)` };
   const mime = photoTypeOf(bytes);
   if (!mime) return { ok: false, problem: 'is not a JPEG, PNG or WebP image' };
   const name = mime === 'image/jpeg' ? 'JPEG' : mime === 'image/png' ? 'PNG' : 'WebP';

@@ -133,7 +133,7 @@ describe('what is not a photo is refused, saying why', () => {
     ['a PNG with a damaged chunk', badCrc, /not a readable PNG image: it has a damaged IHDR chunk/],
     ['a PNG 20,000 pixels wide', wide, /at most 16384 pixels on each side \(this one is 20000 × 4\)/],
     ['a WebP cut short', WEBP.subarray(0, 30), /not a readable WebP image/],
-    ['over the size limit', Buffer.concat([JPEG, Buffer.alloc(10 * 1024 * 1024)]), /must be at most 10.0 MB \(this one is 10.0 MB\)/],
+    ['over the size limit', Buffer.concat([JPEG, Buffer.alloc(10 * 1024 * 1024)]), /must be at most 10 MB \(this one is 10.00 MB\)/],
   ])('%s', (_name, bytes, problem) => {
     const v = read(bytes);
     expect(v.ok).toBe(false);
