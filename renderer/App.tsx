@@ -19,6 +19,7 @@ import { Products } from './inventory/Products';
 import { RecallLookup } from './inventory/RecallLookup';
 import { Receive } from './inventory/Receive';
 import { SessionProducts } from './inventory/SessionProducts';
+import { DiagramsPreview } from './charting/DiagramsPreview';
 
 function Screens() {
   const { state } = useAuth();
@@ -61,6 +62,7 @@ function Screens() {
             <Route path="/inventory/recall" element={<RecallLookup />} />
             <Route path="/inventory/lots/:id" element={<LotPage />} />
             <Route path="/sessions/:id/products" element={<SessionProducts />} />
+            <Route path="/settings/diagrams" element={<DiagramsPreview />} />
             <Route path="*" element={<Navigate to="/" replace />} />
           </Routes>
         </Layout>
