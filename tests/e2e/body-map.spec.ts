@@ -71,6 +71,16 @@ test('mark two areas on the face map, by tapping and by the keyboard, and read t
   await expect(printed.getByRole('img', { name: 'Face, front view, with 2 numbered marks' })).toBeVisible();
   await expect(printed.getByRole('listitem')).toHaveText(['Forehead (shaded zone, face, front)', `Left cheek (point, face, front) — ${serum.name}, lot HA-7781; 0.5 mL; depth 1.5 mm; 3 passes`]);
 
+  // Inside the picture, arrow keys move from zone to zone and Enter shades the one reached.
+  const back = page.getByRole('group', { name: 'Body, back view diagram' });
+  await page.getByText('Shades a zone', { exact: true }).click();
+  await back.getByRole('button', { name: 'Back of head' }).focus();
+  await page.keyboard.press('ArrowDown');
+  await expect(back.getByRole('button', { name: 'Back of neck' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(back.getByRole('button', { name: 'Back of neck' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(marks.getByRole('group', { name: 'Mark 3: Back of neck' })).toContainText('shaded zone, body, back');
+
   await page.getByRole('button', { name: 'Face, front' }).click();
   await page.screenshot({ path: testInfo.outputPath('body-map.png'), fullPage: true });
 });
