@@ -29,6 +29,7 @@ import { useTabletLock } from './frontdesk/tablet-lock';
 import { Backups } from './screens/Backups';
 import { Locked } from './screens/Locked';
 import { Vault } from './screens/Vault';
+import { DiagramsPreview } from './charting/DiagramsPreview';
 
 function Screens() {
   const { state } = useAuth();
@@ -84,6 +85,7 @@ function Screens() {
             <Route path="/intake/print" element={<IntakePrint />} />
             <Route path="/questionnaires" element={<Questionnaires />} />
             <Route path="/backups" element={<Backups />} />
+            <Route path="/settings/diagrams" element={<DiagramsPreview />} />
             <Route path="*" element={<Navigate to="/" replace />} />
           </Routes>
         </Layout>

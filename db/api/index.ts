@@ -14,6 +14,7 @@ import { exportCommands } from './exports';
 import { intakeCommands } from './intake';
 import { unlockCommands } from './unlock';
 import { backupCommands } from './backups';
+import { photoCommands } from './photos';
 
 // One area per line, so areas added side by side merge cleanly.
 export const contract = [
@@ -31,6 +32,7 @@ export const contract = [
   ...exportCommands,
   ...unlockCommands,
   ...backupCommands,
+  ...photoCommands,
 ] as const;
 
 type AnyCommand = (typeof contract)[number];

@@ -14,6 +14,7 @@ import { exportHandlers } from './exports';
 import { intakeHandlers } from './intake';
 import { unlockHandlers } from './unlock';
 import { backupHandlers } from './backups';
+import { photoHandlers } from './photos';
 
 /** Every command's implementation, joined once; duplicates and gaps are refused at start-up. */
 export const createRegistry = () =>
@@ -33,6 +34,7 @@ export const createRegistry = () =>
     exportHandlers,
     unlockHandlers,
     backupHandlers,
+    photoHandlers,
   ]);
 
 export type { Ctx, SignedInUser, HostSettings } from './context';

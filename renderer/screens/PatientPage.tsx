@@ -11,6 +11,7 @@ import { flagLabel } from '../flags';
 import { ageOn } from '../dates';
 import { PatientConsents } from '../consents/PatientConsents';
 import { PatientFrontDesk } from '../frontdesk/PatientFrontDesk';
+import { PatientPhotos } from '../photos/PatientPhotos';
 
 function Detail({ label, value }: { label: string; value: string | null | undefined }) {
   return (
@@ -116,6 +117,7 @@ export function PatientPage() {
       </Paper>
       <PatientConsents patient={patient} />
       <PatientFrontDesk patient={patient} onChanged={() => void load()} />
+      <PatientPhotos patient={patient} />
     </Stack>
   );
 }

@@ -1,7 +1,8 @@
-import { Alert, Button, FileInput, Group, Image, NumberInput, Paper, SimpleGrid, Stack, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Button, FileInput, Group, Image, NumberInput, Paper, SimpleGrid, Stack, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
+import { Link } from 'react-router';
 import { settingsUpdateInput, type ClinicSettings } from '../../db/api/settings';
 import { call } from '../client';
 import { checkInput, showProblems } from '../forms/command-form';
@@ -56,6 +57,7 @@ export function Settings() {
       <Title order={1} size="h2">
         Clinic settings
       </Title>
+      <Anchor component={Link} to="/settings/diagrams">Face and body diagrams</Anchor>
       <Paper withBorder p="lg">
         <form onSubmit={submit} noValidate>
           <Stack>
