@@ -9,6 +9,7 @@ import { settingsCommands } from './settings';
 import { productCommands } from './products';
 import { lotCommands } from './lots';
 import { sessionCommands } from './sessions';
+import { aftercareCommands } from './aftercare';
 
 // One area per line, so areas added side by side merge cleanly.
 export const contract = [
@@ -21,6 +22,7 @@ export const contract = [
   ...productCommands,
   ...lotCommands,
   ...sessionCommands,
+  ...aftercareCommands,
 ] as const;
 
 type AnyCommand = (typeof contract)[number];

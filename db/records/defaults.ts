@@ -1,6 +1,7 @@
 import { seedDefaultConsentTemplates } from './consent-templates';
 import type { Ctx } from './context';
 import { seedStarterCatalogue } from './catalogue';
+import { seedDefaultAftercare } from './aftercare';
 
 /**
  * What every clinic starts with, written in the same transaction as the first-run setup:
@@ -10,4 +11,5 @@ export function seedClinicDefaults(ctx: Ctx): void {
   void ctx;
   seedDefaultConsentTemplates(ctx);
   seedStarterCatalogue(ctx);
+  seedDefaultAftercare(ctx);
 }

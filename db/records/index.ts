@@ -9,6 +9,7 @@ import { userHandlers } from './users';
 import { productHandlers } from './products';
 import { lotHandlers } from './lots';
 import { sessionHandlers } from './sessions';
+import { aftercareHandlers } from './aftercare';
 
 /** Every command's implementation, joined once; duplicates and gaps are refused at start-up. */
 export const createRegistry = () =>
@@ -23,6 +24,7 @@ export const createRegistry = () =>
     productHandlers,
     lotHandlers,
     sessionHandlers,
+    aftercareHandlers,
   ]);
 
 export type { Ctx, SignedInUser, HostSettings } from './context';
