@@ -160,7 +160,7 @@ export const sessionUpdateInput = z.strictObject({
 export const overrideReason = z
   .string({ error: 'is required' })
   .trim()
-  .min(1, { error: 'is required' })
+  .min(1, { error: 'is required', abort: true })
   .min(10, { error: 'must say why, in at least 10 characters' })
   .max(500, { error: 'must be at most 500 characters' });
 
