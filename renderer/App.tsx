@@ -19,6 +19,9 @@ import { Products } from './inventory/Products';
 import { RecallLookup } from './inventory/RecallLookup';
 import { Receive } from './inventory/Receive';
 import { SessionProducts } from './inventory/SessionProducts';
+import { ChartingScreen } from './charting/ChartingScreen';
+import { SessionSummary } from './charting/SessionSummary';
+import { AftercarePrint } from './charting/AftercarePrint';
 
 function Screens() {
   const { state } = useAuth();
@@ -61,6 +64,9 @@ function Screens() {
             <Route path="/inventory/recall" element={<RecallLookup />} />
             <Route path="/inventory/lots/:id" element={<LotPage />} />
             <Route path="/sessions/:id/products" element={<SessionProducts />} />
+            <Route path="/sessions/:id" element={<ChartingScreen />} />
+            <Route path="/sessions/:id/summary" element={<SessionSummary />} />
+            <Route path="/aftercare/:id" element={<AftercarePrint />} />
             <Route path="*" element={<Navigate to="/" replace />} />
           </Routes>
         </Layout>

@@ -10,6 +10,7 @@ import { formValuesOf, PatientForm, patientInputOf } from '../forms/PatientForm'
 import { flagLabel } from '../flags';
 import { ageOn } from '../dates';
 import { PatientConsents } from '../consents/PatientConsents';
+import { StartSession } from '../charting/StartSession';
 
 function Detail({ label, value }: { label: string; value: string | null | undefined }) {
   return (
@@ -114,6 +115,7 @@ export function PatientPage() {
         )}
       </Paper>
       <PatientConsents patient={patient} />
+      <StartSession patient={patient} />
     </Stack>
   );
 }
