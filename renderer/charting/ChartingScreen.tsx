@@ -339,8 +339,8 @@ function SignedChart({ session, onChange }: { session: Session; onChange(s: Sess
       <Header session={session} extra={<Text c="dimmed">Signed {when(session.signedAt!)} by {session.signedByName}</Text>} />
       <SafetyPanel session={session} warnings={session.checks.warnings} />
       <PrintActions session={session} beforeLeaving={async () => undefined} />
-      {user.role === 'practitioner' && <AddendumForm session={session} onAdded={onChange} />}
       {settings ? <SessionSheet session={session} settings={settings} paper="A4" /> : <Loader aria-label="Loading the chart" />}
+      {user.role === 'practitioner' && <AddendumForm session={session} onAdded={onChange} />}
     </Stack>
   );
 }

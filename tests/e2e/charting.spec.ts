@@ -171,10 +171,14 @@ test('nothing is lost when the window closes before a save, and a save over some
   await saved(page);
   await page.getByLabel('Needle depth (deepest) (mm)').fill('1.5');
 
-  // Typed, then the page goes away at once: the local copy restores it and it is saved.
+  // Typed while the host cannot be reached, then the page goes away: the local copy restores it, and it is saved once the host answers.
+  await saved(page);
+  await page.route('**/api/sessions.update', (route) => route.abort());
   await page.getByLabel('Notes', { exact: true }).fill('Patient prefers the left side first.');
+  await expect(page.getByRole('status').filter({ hasText: 'Not saved: Skinchart cannot be reached' })).toBeVisible();
   await page.reload();
   await expect(page.getByLabel('Notes', { exact: true })).toHaveValue('Patient prefers the left side first.');
+  await page.unroute('**/api/sessions.update');
   await saved(page);
   const stored = await value(api<{ notes: string; parameters: Record<string, unknown>; version: number }>(server.url, 'sessions.get', { id: session.id }, admin));
   expect([stored.notes, stored.parameters]).toEqual(['Patient prefers the left side first.', { device: 'MN pen', needleDepthMm: 1.5 }]);
