@@ -6,6 +6,7 @@ import { useNavigate, useParams } from 'react-router';
 import type { FieldIssue } from '../../db/api';
 import type { Session } from '../../db/api/sessions';
 import { chartWarnings } from '../../db/rules/chart';
+import { mappedTreatments } from '../../db/rules/treatment-parameters';
 import { localDay } from '../../db/rules/lots';
 import { call, CommandError } from '../client';
 import { quantityWithUnit } from '../inventory/format';
@@ -25,10 +26,11 @@ import type { ClinicSettings } from '../../db/api/settings';
 
 const sentence = (s: string) => (s ? s[0]!.toUpperCase() + s.slice(1) : s);
 
-function SaveIndicator({ state }: { state: SaveState }) {
+function SaveIndicator({ state, held }: { state: SaveState; held: number }) {
   const text = (() => {
     switch (state.kind) {
       case 'saved':
+        if (held) return `Saved, except ${held === 1 ? 'the field' : `${held} fields`} marked in red`;
         return state.at ? `All changes saved ${clock(state.at)}` : 'All changes saved';
       case 'pending':
         return 'Changes not saved yet…';
@@ -44,7 +46,7 @@ function SaveIndicator({ state }: { state: SaveState }) {
         return 'Not saved: the session is signed';
     }
   })();
-  const colour = state.kind === 'saved' ? 'teal' : state.kind === 'pending' || state.kind === 'saving' ? 'gray' : 'red';
+  const colour = state.kind === 'saved' && !held ? 'teal' : state.kind === 'pending' || state.kind === 'saving' ? 'gray' : 'red';
   return (
     <Text role="status" aria-live="polite" c={colour} fw={500} size="sm">
       {state.kind === 'offline' && <CloudOff size={16} style={{ verticalAlign: 'text-bottom' }} />} {text}
@@ -229,7 +231,7 @@ function DraftChart({ initial, onSigned, reload }: { initial: Session; onSigned(
   const state = autosave.state;
   return (
     <Stack maw={1100} gap="lg">
-      <Header session={session} extra={<SaveIndicator state={state} />} />
+      <Header session={session} extra={<SaveIndicator state={state} held={autosave.localProblems.length} />} />
       {(state.kind === 'conflict' || found) && (
         <Alert color="orange" variant="filled" title="This session was changed in another window or by someone else" role="alert">
           <Stack gap="xs">
@@ -309,7 +311,7 @@ function DraftChart({ initial, onSigned, reload }: { initial: Session; onSigned(
         </Stack>
       </Paper>
       <LotPicker session={session} onAdded={setSession} />
-      <AreasSection marks={form.areas} products={session.products} onChange={(areas) => update({ ...form, areas })} issues={issues} />
+      {mappedTreatments.includes(type) && <AreasSection marks={form.areas} products={session.products} onChange={(areas) => update({ ...form, areas })} issues={issues} />}
       <Paper withBorder p="lg">
         <Textarea label="Notes" description="Anything the next practitioner should know" autosize minRows={3} value={form.notes} onChange={(e) => update({ ...form, notes: e.currentTarget.value })} error={problem('notes')} />
       </Paper>

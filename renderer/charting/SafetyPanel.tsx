@@ -64,11 +64,11 @@ export function SafetyPanel({ session, warnings }: { session: Session; warnings:
       )}
       {consent.status === 'valid' ? (
         <Text c="teal.8" fw={500}>
-          <ShieldCheck size={18} style={{ verticalAlign: 'text-bottom' }} /> Consent for {treatmentName(session.treatmentType).toLowerCase()} signed {when(consent.signedAt!)} (form version {consent.templateVersion})
+          <ShieldCheck size={18} style={{ verticalAlign: 'text-bottom' }} /> Consent for {treatmentName(session.treatmentType)} signed {when(consent.signedAt!)} (form version {consent.templateVersion})
         </Text>
       ) : (
         <Alert color="red" variant="light" icon={<OctagonAlert />} title="No valid consent for this treatment on this date">
-          The patient must sign a {treatmentName(session.treatmentType).toLowerCase()} consent before this chart can be signed.{' '}
+          The patient must sign a consent for {treatmentName(session.treatmentType)} before this chart can be signed.{' '}
           {session.status === 'draft' && <Anchor href={`#/patients/${session.patientId}/consents/sign?treatment=${session.treatmentType}`}>Sign a consent now</Anchor>}
         </Alert>
       )}

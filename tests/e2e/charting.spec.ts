@@ -56,7 +56,7 @@ test('a laser session with a test spot and numbing cream: refused for missing fl
   await page.getByLabel('Treatment', { exact: true }).selectOption({ label: 'Laser treatment' });
   await page.getByRole('button', { name: 'Start a session' }).click();
   await expect(page.getByRole('heading', { name: 'Laser treatment: Marisol Núñez' })).toBeVisible();
-  await expect(page.getByText('Consent for laser treatment signed')).toBeVisible();
+  await expect(page.getByText('Consent for Laser treatment signed')).toBeVisible();
 
   // The settings, from the laser schema; fluence is left out on purpose.
   await page.getByLabel('Device').fill('Q-switched Nd:YAG');
@@ -168,7 +168,8 @@ test('nothing is lost when the window closes before a save, and a save over some
   await page.getByLabel('Needle depth (deepest) (mm)').fill('3.5');
   await page.getByLabel('Device').fill('MN pen');
   await expect(page.getByText('Must be at most 3 mm')).toBeVisible();
-  await saved(page);
+  await expect(page.getByRole('status').filter({ hasText: 'Saved, except the field marked in red' })).toBeVisible();
+  await expect.poll(async () => (await value(api<{ parameters: Record<string, unknown> }>(server.url, 'sessions.get', { id: session.id }, admin))).parameters).toEqual({ device: 'MN pen' });
   await page.getByLabel('Needle depth (deepest) (mm)').fill('1.5');
 
   // Typed while the host cannot be reached, then the page goes away: the local copy restores it, and it is saved once the host answers.
@@ -191,4 +192,39 @@ test('nothing is lost when the window closes before a save, and a save over some
   expect((await value(api<{ notes: string }>(server.url, 'sessions.get', { id: session.id }, admin))).notes).toBe('Changed at the desk computer.');
   await conflict.getByRole('button', { name: 'Reload the saved version' }).click();
   await expect(page.getByLabel('Notes', { exact: true })).toHaveValue('Changed at the desk computer.');
+});
+
+test('signing names the missing consent; only a practitioner signs', async ({ page, server }) => {
+  const { admin, patient } = await clinic(server.url);
+  const s = await value(api<{ id: number; version: number }>(server.url, 'sessions.start', { patientId: patient.id, treatmentType: 'cryotherapy' }, admin));
+  const parameters = { cryogen: 'liquid_nitrogen', method: 'spray', freezeSeconds: 8, cycles: 1, lesionsTreated: 3 };
+  const areas = [{ id: 'a1', diagram: 'face_front', kind: 'zone', zone: 'left_temple', label: 'Left temple' }];
+  await value(api(server.url, 'sessions.update', { id: s.id, version: s.version, parameters, areas }, admin));
+
+  // The admin prepared the draft; the chart says who may sign it.
+  await signIn(page, server.url);
+  await page.goto(`${server.url}#/sessions/${s.id}`);
+  await expect(page.getByText('Only a practitioner can sign this chart.')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Sign and lock the chart' })).toHaveCount(0);
+  await page.getByRole('button', { name: 'Sign out' }).click();
+
+  await signIn(page, server.url, PRACTITIONER.username, PRACTITIONER.password);
+  await page.goto(`${server.url}#/sessions/${s.id}`);
+  await expect(page.getByText('No valid consent for this treatment on this date')).toBeVisible();
+  await page.getByRole('button', { name: 'Sign and lock the chart' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'Not signed: no valid consent' })).toContainText('No valid cryotherapy consent on');
+
+  const template = (await value(api<{ items: { id: number }[] }>(server.url, 'consents.templates.list', { treatmentType: 'cryotherapy' }, admin))).items[0]!;
+  await value(api(server.url, 'consents.sign', { patientId: patient.id, templateId: template.id, signature: signature(), signedByName: 'Marisol Núñez' }, admin));
+  await page.reload();
+  await expect(page.getByText('Consent for Cryotherapy signed')).toBeVisible();
+  await page.getByRole('button', { name: 'Sign and lock the chart' }).click();
+  await expect(page.getByText('Chart signed and locked')).toBeVisible();
+  await expect(page.getByLabel('Addendum', { exact: true })).toBeVisible();
+  await page.getByRole('button', { name: 'Add addendum' }).click();
+  await expect(page.getByText('Is required').first()).toBeVisible();
+  await page.getByLabel('Addendum', { exact: true }).fill('Patient phoned on day 3: blister as expected, advised to leave it intact.');
+  await page.getByLabel('Reason for the addendum').fill('Follow-up call');
+  await page.getByRole('button', { name: 'Add addendum' }).click();
+  await expect(page.getByRole('article', { name: 'Session summary' })).toContainText('reason: Follow-up call');
 });

@@ -238,7 +238,7 @@ describe('chart completeness: what each chart must also say', () => {
       'Fluence (J/cm²)',
       'Spot size (mm)',
       'Pulse width',
-      'Passes (passes)',
+      'Passes',
       'Cooling',
       'Eye protection (patient)',
       'Test spot',
