@@ -1,7 +1,7 @@
 // Chart completeness, the numbing-cream step and the warnings a practitioner sees while charting:
 // pure, checked on screen as the chart fills in and again when a session is signed.
 import type { TreatmentType } from '../api/fields';
-import { adverseTestSpotResults, fieldSpec, mappedTreatments, requiredProduct, requiredToSign, testSpotResults, type TestSpot } from './treatment-parameters';
+import { adverseTestSpotResults, fieldSpec, labelWithUnit, mappedTreatments, requiredProduct, requiredToSign, testSpotResults, type TestSpot } from './treatment-parameters';
 
 export interface NumbingStep {
   lotId?: number | undefined;
@@ -75,8 +75,7 @@ export function missingFieldLabel(type: TreatmentType, field: string): string {
   const known = otherLabels[field];
   if (known) return known;
   const spec = fieldSpec(type, field);
-  if (!spec) return field;
-  return spec.kind === 'number' && spec.unit ? `${spec.label} (${spec.unit})` : spec.label;
+  return spec ? labelWithUnit(spec) : field;
 }
 
 /** The longest a numbing cream should stay on the skin. */

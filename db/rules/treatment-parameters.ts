@@ -366,12 +366,18 @@ export function formatDuration(ms: number): string {
   return `${ms} ms`;
 }
 
+// Counts read better without their "unit" ("Passes: 2", not "Passes (passes): 2 passes").
+const countUnits = new Set(['passes', 'pulses', 'layers', 'attempts', 'cycles', 'lesions', 'points']);
+
+/** A field's label with its unit, as forms and lists of missing fields show it: "Fluence (J/cm²)". */
+export const labelWithUnit = (spec: FieldSpec): string => (spec.kind === 'number' && spec.unit && !countUnits.has(spec.unit) ? `${spec.label} (${spec.unit})` : spec.label);
+
 /** A parameter's value as it reads on screen and paper: with its unit, or the choice's words. */
 export function formatParameter(spec: FieldSpec, value: unknown, instantText: (iso: string) => string = (iso) => iso): string {
   if (value === undefined || value === null || value === '') return '—';
   switch (spec.kind) {
     case 'number':
-      return `${String(value)}${spec.unit && !['passes', 'pulses', 'layers', 'attempts', 'cycles', 'lesions', 'points'].includes(spec.unit) ? ` ${spec.unit}` : ''}`;
+      return `${String(value)}${spec.unit && !countUnits.has(spec.unit) ? ` ${spec.unit}` : ''}`;
     case 'duration':
       return typeof value === 'number' ? formatDuration(value) : String(value);
     case 'choice':
