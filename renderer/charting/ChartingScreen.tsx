@@ -292,13 +292,15 @@ function DraftChart({ initial, onSigned, reload }: { initial: Session; onSigned(
         recorded={session.numbing}
         day={day}
         onChange={(n) => update({ ...form, numbing: n })}
-        onRecord={(n) => {
+        onRecord={async (n) => {
           const next = { ...form, numbing: n };
           update(next);
-          void autosave.flush().then((saved) => {
-            // Refused (an expired lot, too little left): the choice is undone so the rest keeps saving.
-            if (!saved) setForm((f) => (f.numbing ? { ...f, numbing: { ...f.numbing, lotId: '' } } : f));
-          });
+          if (await autosave.flush()) return null;
+          // Refused (an expired lot, too little left): the choice is undone so the rest of the chart keeps saving.
+          const refused = autosave.lastRefusal();
+          update({ ...next, numbing: { ...n, lotId: '' } });
+          const issue = refused?.issues.find((i) => i.path.startsWith('numbing.'));
+          return issue ? sentence(issue.message) : (refused?.message ?? 'The cream could not be recorded');
         }}
         problem={problem}
       />

@@ -46,13 +46,15 @@ export function NumbingStep({
   /** The session's day (YYYY-MM-DD): lots are judged on it. */
   day: string;
   onChange(n: NumbingForm | null): void;
-  onRecord(n: NumbingForm): void;
+  /** Records the cream; resolves with why it was refused, or null. */
+  onRecord(n: NumbingForm): Promise<string | null>;
   problem(path: string): string | undefined;
 }) {
   const [products, setProducts] = useState<Product[]>([]);
   const [lots, setLots] = useState<Lot[]>([]);
   const [productId, setProductId] = useState('');
   const [pick, setPick] = useState('');
+  const [recordError, setRecordError] = useState<string | null>(null);
   const now = useMinute();
   const isRecorded = !!recorded?.sessionProductId;
 
@@ -133,8 +135,11 @@ export function NumbingStep({
                 description={product && lots.length === 0 ? 'No lot of this cream is in stock' : undefined}
                 data={[{ value: '', label: lots.length ? 'Choose a lot…' : '—' }, ...lots.map((l) => lotLabel(l, day, firstExpiringLot(lots, day)))]}
                 value={pick}
-                onChange={(e) => setPick(e.currentTarget.value)}
-                error={problem('numbing.lotId')}
+                onChange={(e) => {
+                  setPick(e.currentTarget.value);
+                  setRecordError(null);
+                }}
+                error={recordError ?? problem('numbing.lotId')}
               />
               <TextInput
                 size="lg"
@@ -146,7 +151,7 @@ export function NumbingStep({
               />
             </SimpleGrid>
             <Group>
-              <Button size="lg" disabled={!canRecord} onClick={() => onRecord({ ...value, lotId: pick })}>
+              <Button size="lg" disabled={!canRecord} onClick={() => void onRecord({ ...value, lotId: pick }).then(setRecordError)}>
                 Record the cream used
               </Button>
               <Text size="sm" c="dimmed">

@@ -1,6 +1,6 @@
 import { Alert, Button, List, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
 import { Lock } from 'lucide-react';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { overrideReason, type ContraindicationFound, type Session } from '../../db/api/sessions';
 import { call, CommandError } from '../client';
 import { flagLabel } from '../flags';
@@ -39,6 +39,8 @@ export function SignPanel({ session, canSign, beforeSign, onSigned }: { session:
   const [busy, setBusy] = useState(false);
   const blocks = session.checks.contraindications.filter((c) => c.level === 'block');
   const missing = session.checks.missing;
+  // A refusal is about the chart as it was: once the chart changes, the list above says what is left.
+  useEffect(() => setRefusal(null), [session.version]);
 
   const sign = async () => {
     setRefusal(null);

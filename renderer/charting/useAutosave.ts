@@ -32,6 +32,8 @@ export interface Autosave {
   rebase(session: Session): void;
   /** Every change made so far has reached the host. */
   isClean(): boolean;
+  /** Why the last save was refused, if it was. */
+  lastRefusal(): CommandError | null;
 }
 
 export function useAutosave(initial: Session, onSaved: (s: Session) => void): Autosave {
@@ -41,6 +43,7 @@ export function useAutosave(initial: Session, onSaved: (s: Session) => void): Au
   const form = useRef<ChartForm | null>(null);
   const edits = useRef(0);
   const savedEdits = useRef(0);
+  const refusal = useRef<CommandError | null>(null);
   const saving = useRef<Promise<Session | null> | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const stopped = useRef(false);
@@ -60,6 +63,7 @@ export function useAutosave(initial: Session, onSaved: (s: Session) => void): Au
     const { changes, problems } = changesOf(type, form.current);
     setLocalProblems(problems);
     setState({ kind: 'saving' });
+    refusal.current = null;
     try {
       const saved = await call('sessions.update', { id, version: version.current, ...changes });
       version.current = saved.version;
@@ -74,6 +78,7 @@ export function useAutosave(initial: Session, onSaved: (s: Session) => void): Au
       return saved;
     } catch (e) {
       if (!(e instanceof CommandError)) throw e;
+      refusal.current = e;
       if (e.code === 'conflict') {
         stopped.current = true;
         setState({ kind: 'conflict', message: e.message });
@@ -144,5 +149,7 @@ export function useAutosave(initial: Session, onSaved: (s: Session) => void): Au
 
   const isClean = useCallback(() => savedEdits.current === edits.current, []);
 
-  return { state, localProblems, change, flush, rebase, isClean };
+  const lastRefusal = useCallback(() => refusal.current, []);
+
+  return { state, localProblems, change, flush, rebase, isClean, lastRefusal };
 }
