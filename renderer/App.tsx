@@ -30,6 +30,9 @@ import { Backups } from './screens/Backups';
 import { Locked } from './screens/Locked';
 import { Vault } from './screens/Vault';
 import { DiagramsPreview } from './charting/DiagramsPreview';
+import { ChartingScreen } from './charting/ChartingScreen';
+import { SessionSummary } from './charting/SessionSummary';
+import { AftercarePrint } from './charting/AftercarePrint';
 
 function Screens() {
   const { state } = useAuth();
@@ -86,6 +89,9 @@ function Screens() {
             <Route path="/questionnaires" element={<Questionnaires />} />
             <Route path="/backups" element={<Backups />} />
             <Route path="/settings/diagrams" element={<DiagramsPreview />} />
+            <Route path="/sessions/:id" element={<ChartingScreen />} />
+            <Route path="/sessions/:id/summary" element={<SessionSummary />} />
+            <Route path="/aftercare/:id" element={<AftercarePrint />} />
             <Route path="*" element={<Navigate to="/" replace />} />
           </Routes>
         </Layout>

@@ -15,6 +15,7 @@ import { intakeCommands } from './intake';
 import { unlockCommands } from './unlock';
 import { backupCommands } from './backups';
 import { photoCommands } from './photos';
+import { aftercareCommands } from './aftercare';
 
 // One area per line, so areas added side by side merge cleanly.
 export const contract = [
@@ -33,6 +34,7 @@ export const contract = [
   ...unlockCommands,
   ...backupCommands,
   ...photoCommands,
+  ...aftercareCommands,
 ] as const;
 
 type AnyCommand = (typeof contract)[number];

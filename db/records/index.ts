@@ -15,6 +15,7 @@ import { intakeHandlers } from './intake';
 import { unlockHandlers } from './unlock';
 import { backupHandlers } from './backups';
 import { photoHandlers } from './photos';
+import { aftercareHandlers } from './aftercare';
 
 /** Every command's implementation, joined once; duplicates and gaps are refused at start-up. */
 export const createRegistry = () =>
@@ -35,6 +36,7 @@ export const createRegistry = () =>
     unlockHandlers,
     backupHandlers,
     photoHandlers,
+    aftercareHandlers,
   ]);
 
 export type { Ctx, SignedInUser, HostSettings } from './context';

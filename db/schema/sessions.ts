@@ -1,4 +1,4 @@
-import { index, integer, real, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { id, instant, timestamps, version } from './columns';
 import { lots } from './inventory';
 import { patients } from './patients';
@@ -22,7 +22,11 @@ export const treatmentSessions = sqliteTable(
     // Marks on the face/body map: [{ diagram, kind, x, y | zone, productId?, lotId?, amount?, ... }]
     areas: text('areas', { mode: 'json' }).notNull().default([]),
     notes: text('notes'),
+    // The numbing-cream step: { lotId, quantity, area, appliedAt, removedAt, occluded, sessionProductId }.
+    numbing: text('numbing', { mode: 'json' }),
     overrideReason: text('override_reason'),
+    // The block rules the signer overrode (rule ids), kept with the reason.
+    overrideRules: text('override_rules', { mode: 'json' }),
     signedAt: instant('signed_at'),
     signedBy: integer('signed_by').references(() => users.id),
     ...timestamps(),
@@ -82,6 +86,22 @@ export const sessionPhotos = sqliteTable(
     userId: integer('user_id').references(() => users.id),
   },
   (t) => [index('session_photos_session').on(t.sessionId)],
+);
+
+// Aftercare wording per treatment type; a published version never changes (triggers in migrations),
+// so a sheet given to a patient reprints word for word.
+export const aftercareTemplates = sqliteTable(
+  'aftercare_templates',
+  {
+    id: id(),
+    treatmentType: text('treatment_type').notNull(),
+    version: integer('version').notNull(),
+    title: text('title').notNull(),
+    body: text('body').notNull(),
+    publishedAt: instant('published_at').notNull(),
+    publishedBy: integer('published_by').references(() => users.id),
+  },
+  (t) => [uniqueIndex('aftercare_templates_type_version').on(t.treatmentType, t.version)],
 );
 
 // Which aftercare sheet version was handed to the patient at the end of a session.

@@ -12,6 +12,7 @@ import { ageOn } from '../dates';
 import { PatientConsents } from '../consents/PatientConsents';
 import { PatientFrontDesk } from '../frontdesk/PatientFrontDesk';
 import { PatientPhotos } from '../photos/PatientPhotos';
+import { StartSession } from '../charting/StartSession';
 
 function Detail({ label, value }: { label: string; value: string | null | undefined }) {
   return (
@@ -118,6 +119,7 @@ export function PatientPage() {
       <PatientConsents patient={patient} />
       <PatientFrontDesk patient={patient} onChanged={() => void load()} />
       <PatientPhotos patient={patient} />
+      <StartSession patient={patient} />
     </Stack>
   );
 }

@@ -84,7 +84,7 @@ describe('point of use: the lot is checked on the session date', () => {
     const c = await inventoryClinic();
     const lot = await receiveLot(c, { expiresOn: '2026-12-31' });
     const s = await startSession(c);
-    c.host.db.sql.prepare(`UPDATE treatment_sessions SET status = 'signed' WHERE id = ?`).run(s.id);
+    c.host.db.sql.prepare(`UPDATE treatment_sessions SET status = 'signed', signed_at = ?, signed_by = ? WHERE id = ?`).run('2026-03-02T09:30:00.000Z', c.ids.practitioner, s.id);
     const r = await refusal(c.host.call('sessions.addProduct', { sessionId: s.id, lotId: lot.id, quantity: 1 }, c.practitioner));
     expect([r.status, r.code]).toEqual([409, 'locked']);
   });
