@@ -159,7 +159,7 @@ test('a patient reads and signs on screen; the sheet prints to PDF with their na
 
   // The old signature reprints with the words that were signed; the chart asks for the new version.
   await page.reload();
-  await expect(page.getByText('New version to sign')).toBeVisible();
+  await expect(page.getByText('New version to sign', { exact: true }).first()).toBeVisible();
   const reprint = await printPdf(page, info, 'consent-reprint');
   expect(reprint.text).toContain('A laser beam can permanently damage the eye.');
   expect(reprint.text).not.toContain('version two wording');
