@@ -31,9 +31,16 @@ export interface AuditRow {
 export const entryHash = (prevHash: string, e: Omit<AuditRow, 'prevHash' | 'hash'>): string =>
   sha256Hex(`${prevHash}\n${JSON.stringify([e.seq, e.at, e.userId, e.action, e.entity, e.entityId, e.patientId, e.changeHash])}`);
 
+export const auditSql = {
+  /** The chain's head: the last entry in sequence order. */
+  last: 'SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1',
+  insert: `INSERT INTO audit_log (seq, at, user_id, action, entity, entity_id, patient_id, change_hash, prev_hash, hash)
+     VALUES (@seq, @at, @userId, @action, @entity, @entityId, @patientId, @changeHash, @prevHash, @hash)`,
+};
+
 /** Appends one entry to the chain. Must run inside the caller's write transaction. */
 export function appendAudit(sql: Database.Database, at: string, userId: number | null, input: AuditInput): AuditRow {
-  const last = prepared(sql, 'SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as
+  const last = prepared(sql, auditSql.last).get() as
     | { seq: number; hash: string }
     | undefined;
   const prevHash = last?.hash ?? GENESIS_HASH;
@@ -48,11 +55,7 @@ export function appendAudit(sql: Database.Database, at: string, userId: number |
     changeHash: sha256Hex(canonicalJson(input.change ?? null)),
   };
   const row: AuditRow = { ...base, prevHash, hash: entryHash(prevHash, base) };
-  prepared(
-    sql,
-    `INSERT INTO audit_log (seq, at, user_id, action, entity, entity_id, patient_id, change_hash, prev_hash, hash)
-     VALUES (@seq, @at, @userId, @action, @entity, @entityId, @patientId, @changeHash, @prevHash, @hash)`,
-  ).run(row);
+  prepared(sql, auditSql.insert).run(row);
   return row;
 }
 

@@ -62,7 +62,7 @@ export function rawQueries(sql: Sqlite) {
   const products = sql.prepare(
     `SELECT sp.session_id AS sessionId, sp.lot_id AS lotId, l.lot_number AS lotNumber, p.name AS productName, sp.quantity, p.unit, sp.area
      FROM session_products sp JOIN lots l ON l.id = sp.lot_id JOIN products p ON p.id = l.product_id
-     WHERE sp.session_id IN (SELECT value FROM json_each(?)) ORDER BY sp.id`,
+     WHERE sp.session_id IN (SELECT value FROM json_each(?)) ORDER BY sp.session_id, sp.id`,
   );
   const consents = sql.prepare(
     `SELECT c.id, c.treatment_type AS treatmentType, t.version AS templateVersion, c.signed_at AS signedAt, c.voided_at AS voidedAt
