@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, placeholder } from 'drizzle-orm';
 import type { Patient, PatientSummary } from '../api/patients';
 import type { PatientFlag } from '../api/fields';
 import { notFound, staleVersion } from '../errors';
@@ -35,9 +35,15 @@ export const toPatient = (r: PatientRow): Patient => ({
 
 export type { PatientSummary };
 
+// Every chart, edit and look at a patient reads this row: build and prepare the query once per connection.
+const patientById = (orm: Ctx['orm']) => orm.select().from(patients).where(eq(patients.id, placeholder('id'))).prepare();
+const byIdQueries = new WeakMap<Ctx['orm'], ReturnType<typeof patientById>>();
+
 /** The patient row, or `not_found` naming the id. */
 export const loadPatient = (ctx: Pick<Ctx, 'orm'>, id: number): PatientRow => {
-  const row = ctx.orm.select().from(patients).where(eq(patients.id, id)).get();
+  let query = byIdQueries.get(ctx.orm);
+  if (!query) byIdQueries.set(ctx.orm, (query = patientById(ctx.orm)));
+  const row = query.get({ id });
   if (!row) throw notFound('patient', id);
   return row;
 };

@@ -9,6 +9,7 @@ import { checkInput } from '../forms/command-form';
 import { formValuesOf, PatientForm, patientInputOf } from '../forms/PatientForm';
 import { flagLabel } from '../flags';
 import { ageOn } from '../dates';
+import { ChartTimeline } from '../chart/ChartTimeline';
 
 function Detail({ label, value }: { label: string; value: string | null | undefined }) {
   return (
@@ -112,6 +113,7 @@ export function PatientPage() {
           </SimpleGrid>
         )}
       </Paper>
+      <ChartTimeline patientId={patient.id} />
     </Stack>
   );
 }

@@ -1,6 +1,6 @@
 // The benchmark's clinic, generated once per generator version, schema and size, and kept under
 // .tmp/bench/ so later runs start in seconds. Each run works on a fresh copy (commands write to it).
-import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sha256Hex } from '../../db/hash';
@@ -31,10 +31,16 @@ export async function cachedClinic(patients: number, log: (line: string) => void
   const dir = join(benchRoot, `clinic-v${GENERATOR_VERSION}-${schemaKey()}-${patients}`);
   const file = join(dir, DATABASE_FILE);
   const meta = join(dir, 'clinic.json');
+  mkdirSync(benchRoot, { recursive: true });
   if (existsSync(file) && existsSync(meta)) {
     return { file, clinic: JSON.parse(readFileSync(meta, 'utf8')) as GeneratedClinic, generated: false, generateMs: 0 };
   }
-  rmSync(dir, { recursive: true, force: true });
+  // Clinics of this size from an older generator or schema are not used again.
+  for (const old of readdirSync(benchRoot, { withFileTypes: true })) {
+    if (old.isDirectory() && old.name.startsWith('clinic-v') && (old.name.endsWith(`-${patients}`) || old.name.endsWith(`-${patients}.building`))) {
+      rmSync(join(benchRoot, old.name), { recursive: true, force: true });
+    }
+  }
   const building = `${dir}.building`;
   rmSync(building, { recursive: true, force: true });
   mkdirSync(building, { recursive: true });

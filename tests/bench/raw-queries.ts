@@ -97,7 +97,10 @@ export function rawQueries(sql: Sqlite) {
   const updatePatient = sql.prepare(`UPDATE patients SET notes = ?, updated_at = ?, version = version + 1 WHERE id = ? AND version = ? RETURNING version`);
   const insertUse = sql.prepare(`INSERT INTO session_products (session_id, lot_id, quantity, area, at, user_id) VALUES (?, ?, ?, ?, ?, ?)`);
   const insertMovement = sql.prepare(`INSERT INTO stock_movements (lot_id, kind, quantity, session_product_id, at, user_id) VALUES (?, 'use', ?, ?, ?, ?)`);
-  const allEntries = sql.prepare(`SELECT seq, at, user_id, action, entity, entity_id, patient_id, change_hash, prev_hash, hash FROM audit_log ORDER BY seq`).raw();
+  // Each entry's JSON written by SQLite (the same text as JSON.stringify), so one value per row crosses over.
+  const allEntries = sql
+    .prepare(`SELECT seq, prev_hash, hash, json_array(seq, at, user_id, action, entity, entity_id, patient_id, change_hash) FROM audit_log ORDER BY seq`)
+    .raw();
 
   return {
     /** Name prefix (already folded): the first `limit` patients in name-part order, shown sorted by name. */
@@ -195,10 +198,8 @@ export function rawQueries(sql: Sqlite) {
     verify() {
       let prev = GENESIS;
       let expected = 1;
-      for (const [seq, at, userId, action, entity, entityId, patientId, changeHash, storedPrev, stored] of allEntries.iterate() as IterableIterator<
-        [number, string, number | null, string, string, string | null, number | null, string, string, string]
-      >) {
-        const h = hash('sha256', `${prev}\n${JSON.stringify([seq, at, userId, action, entity, entityId, patientId, changeHash])}`, 'hex');
+      for (const [seq, storedPrev, stored, entry] of allEntries.iterate() as IterableIterator<[number, string, string, string]>) {
+        const h = hash('sha256', `${prev}\n${entry}`, 'hex');
         if (seq !== expected || storedPrev !== prev || h !== stored) return { ok: false, entries: expected - 1, brokenAt: seq };
         prev = h;
         expected++;
