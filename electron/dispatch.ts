@@ -3,6 +3,7 @@ import { httpStatusOf, type ClinicErrorBody, type Envelope, type FieldIssue } fr
 import type { Command } from '../db/api/command';
 import { appendAudit, type AuditInput } from '../db/audit-chain';
 import { ClinicError } from '../db/errors';
+import { isoInstant } from '../db/instant';
 import { logger } from '../db/log';
 import type { ClinicDb } from '../db/open';
 import type { Ctx, HostSettings, Registered, SignedInUser } from '../db/records';
@@ -138,7 +139,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
   };
 
   const run = (command: Command, reg: Registered, user: SignedInUser | null, token: string | null, input: unknown, prep: unknown, now: Date) => {
-    const nowIso = now.toISOString();
+    const nowIso = isoInstant(now);
     const call: Call = { nowIso, nowMs: now.getTime(), userId: user?.id ?? null, token, audited: 0 };
     const ctx: Ctx = { orm: db.orm, sql: db.sql, user, now, nowIso, host, audit, session };
     current = call;

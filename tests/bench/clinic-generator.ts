@@ -8,7 +8,7 @@ import type { PatientFlag, TreatmentType } from '../../db/api/fields';
 import { entryHash, GENESIS_HASH } from '../../db/audit-chain';
 import { nameKeyOf, namePartsOf, phoneDigitsOf, reversed } from '../../db/fold';
 import { canonicalJson, sha256Hex } from '../../db/hash';
-import type { ClinicDb } from '../../db/open';
+import type { ClinicDb, Sqlite } from '../../db/open';
 import { hashPassword } from '../../db/passwords';
 import {
   addendumTexts,
@@ -133,6 +133,17 @@ const iso = (ms: number): string => {
 };
 const dayOf = (ms: number) => iso(ms).slice(0, 10);
 
+// An e-mail's local part from a name ("Núñez-García" -> "nunezgarcia"), once per distinct name.
+const emailParts = new Map<string, string>();
+const emailPartOf = (name: string): string => {
+  let part = emailParts.get(name);
+  if (part === undefined) {
+    part = (namePartsOf(name).at(-1) ?? '').replace(/[^a-z0-9]/g, '') || 'patient';
+    emailParts.set(name, part);
+  }
+  return part;
+};
+
 /** The patient search keys exactly as db/records/patients.ts writes them, computed once per distinct name. */
 const searchKeys = new Map<string, { nameKey: string; parts: string[] }>();
 const searchKeysOf = (firstName: string, lastName: string) => {
@@ -201,6 +212,32 @@ class Events {
   }
 }
 
+/** Rows written many to a statement (`INSERT … VALUES (…), (…), …`): a third less time per row. */
+class BatchInsert {
+  private readonly full: ReturnType<Sqlite['prepare']>;
+  private readonly values: unknown[] = [];
+  constructor(
+    private readonly sql: Sqlite,
+    private readonly head: string,
+    private readonly columns: number,
+    private readonly rows = 100,
+  ) {
+    this.full = sql.prepare(`${head} VALUES ${Array(rows).fill(`(${Array(columns).fill('?').join(', ')})`).join(', ')}`);
+  }
+  add(...row: unknown[]) {
+    for (const v of row) this.values.push(v);
+    if (this.values.length === this.columns * this.rows) {
+      this.full.run(this.values);
+      this.values.length = 0;
+    }
+  }
+  flush() {
+    const left = this.values.length / this.columns;
+    if (left > 0) this.sql.prepare(`${this.head} VALUES ${Array(left).fill(`(${Array(this.columns).fill('?').join(', ')})`).join(', ')}`).run(this.values);
+    this.values.length = 0;
+  }
+}
+
 /**
  * Bulk mode: no rollback journal on disk, no fsync, and the guard triggers set aside (they check one row
  * at a time, and some refuse what a history legitimately contains, like products on sessions signed
@@ -263,7 +300,8 @@ export async function generateClinic(db: ClinicDb, plan: ClinicPlan, options: Ge
   // Staff and their passwords (one hash per role: the known demo passwords).
   const members = plan.staff === 'group' ? [...coreStaff, ...groupStaff] : coreStaff;
   const hashes = new Map<Role, string>();
-  for (const role of ['admin', 'practitioner', 'front_desk'] as const) hashes.set(role, await hashPassword(demoPasswords[role], options.scryptLogN));
+  const roles = ['admin', 'practitioner', 'front_desk'] as const;
+  (await Promise.all(roles.map((role) => hashPassword(demoPasswords[role], options.scryptLogN)))).forEach((h, i) => hashes.set(roles[i]!, h));
   const staff: StaffAccount[] = members.map((m, i) => ({ ...m, id: i + 1, password: demoPasswords[m.role] }));
   const byRole = (role: Role) => staff.filter((s) => s.role === role).map((s) => s.id);
   const admins = byRole('admin');
@@ -634,7 +672,7 @@ export async function generateClinic(db: ClinicDb, plan: ClinicPlan, options: Ge
         const keys = searchKeysOf(first[i]!, last[i]!);
         const phone = r.chance(0.93) ? (r.chance(0.8) ? `+44 7700 ${r.digits(6)}` : `07700 ${r.digits(6)}`) : null;
         const digits = phoneDigitsOf(phone);
-        const ascii = (s: string) => (namePartsOf(s).at(-1) ?? '').replace(/[^a-z0-9]/g, '') || 'patient';
+        const ascii = (s: string) => emailPartOf(s);
         const email = r.chance(0.6) ? `${ascii(first[i]!)}.${ascii(last[i]!)}${r.chance(0.3) ? r.between(1, 99) : ''}@example.${r.pick(['com', 'org', 'net'])}` : null;
         const address = r.chance(0.5) ? `${r.between(1, 240)} ${r.pick(streets)}, ${r.pick(towns)}` : null;
         const archived = r.chance(0.01) ? lastActivity[i]! + r.between(30, 400) * DAY : null;
@@ -710,9 +748,10 @@ export async function generateClinic(db: ClinicDb, plan: ClinicPlan, options: Ge
     });
 
     tx('treatment_sessions', () => {
-      const session = sql.prepare(
-        `INSERT INTO treatment_sessions (id, patient_id, treatment_type, status, performed_at, practitioner_id, parameters, areas, notes, signed_at, signed_by, created_at, updated_at, version)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      const session = new BatchInsert(
+        sql,
+        'INSERT INTO treatment_sessions (id, patient_id, treatment_type, status, performed_at, practitioner_id, parameters, areas, notes, signed_at, signed_by, created_at, updated_at, version)',
+        14,
       );
       const addendum = sql.prepare(`INSERT INTO session_addenda (session_id, text, reason, at, user_id) VALUES (?, ?, ?, ?, ?)`);
       const photo = sql.prepare(
@@ -732,7 +771,7 @@ export async function generateClinic(db: ClinicDb, plan: ClinicPlan, options: Ge
         const draft = at > END - 3 * DAY;
         const signedAt = draft ? null : at + r.between(30, 90) * MINUTE;
         const areas = sessionAreas(type, r);
-        session.run(
+        session.add(
           id,
           patientId,
           type,
@@ -770,21 +809,24 @@ export async function generateClinic(db: ClinicDb, plan: ClinicPlan, options: Ge
           addenda++;
         }
       }
+      session.flush();
       counts_['session_photos'] = photos;
       counts_['session_addenda'] = addenda;
       return S;
     });
 
     tx('session_products', () => {
-      const use = sql.prepare(`INSERT INTO session_products (id, session_id, lot_id, quantity, area, at, user_id) VALUES (?, ?, ?, ?, ?, ?, ?)`);
-      const movement = sql.prepare(`INSERT INTO stock_movements (lot_id, kind, quantity, session_product_id, at, user_id) VALUES (?, 'use', ?, ?, ?, ?)`);
+      const use = new BatchInsert(sql, 'INSERT INTO session_products (id, session_id, lot_id, quantity, area, at, user_id)', 7);
+      const movement = new BatchInsert(sql, 'INSERT INTO stock_movements (lot_id, kind, quantity, session_product_id, at, user_id)', 6);
       for (let k = 0; k < U; k++) {
         const user = sPractitioner[uSession[k]! - 1]!;
         const lotId = lots[lotOfUse[k]!]!.id;
         const at = iso(uTime[k]!);
-        use.run(k + 1, uSession[k], lotId, uQty[k]! / 1000, uArea[k], at, user);
-        movement.run(lotId, -uQty[k]! / 1000, k + 1, at, user);
+        use.add(k + 1, uSession[k], lotId, uQty[k]! / 1000, uArea[k], at, user);
+        movement.add(lotId, 'use', -uQty[k]! / 1000, k + 1, at, user);
       }
+      use.flush();
+      movement.flush();
       // Stock left in old lots was discarded at expiry.
       const waste = sql.prepare(`INSERT INTO stock_movements (lot_id, kind, quantity, reason, at, user_id) VALUES (?, 'waste', ?, 'Expired; discarded', ?, ?)`);
       let wasted = 0;
@@ -810,13 +852,14 @@ export async function generateClinic(db: ClinicDb, plan: ClinicPlan, options: Ge
 
     tx('audit_log', () => {
       const E = events.length;
-      const byTime = new Uint32Array(E);
-      for (let k = 0; k < E; k++) byTime[k] = k;
+      // In time order (ties in the order they were added), sorted natively on one 64-bit key per event.
       const at = events.at;
-      byTime.sort((a, b) => at[a]! - at[b]! || a - b);
-      const insert = sql.prepare(
-        `INSERT INTO audit_log (seq, at, user_id, action, entity, entity_id, patient_id, change_hash, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      );
+      const keys = new BigInt64Array(E);
+      for (let k = 0; k < E; k++) keys[k] = (BigInt(Math.round(at[k]! - START + DAY)) << 22n) | BigInt(k);
+      keys.sort();
+      const byTime = new Uint32Array(E);
+      for (let k = 0; k < E; k++) byTime[k] = Number(keys[k]! & 0x3fffffn);
+      const insert = new BatchInsert(sql, 'INSERT INTO audit_log (seq, at, user_id, action, entity, entity_id, patient_id, change_hash, prev_hash, hash)', 10);
       let prevHash = GENESIS_HASH;
       for (let seq = 1; seq <= E; seq++) {
         const k = byTime[seq - 1]!;
@@ -826,9 +869,10 @@ export async function generateClinic(db: ClinicDb, plan: ClinicPlan, options: Ge
         const changeHash = kind === 'patients.chart' ? viewChangeHash : sha256Hex(`{"action":"${kind}","id":${events.entityId[k]}}`);
         const base = { seq, at: iso(at[k]!), userId: events.userId[k]!, action: kind, entity: entityOf[kind], entityId, patientId, changeHash };
         const hash = entryHash(prevHash, base);
-        insert.run(seq, base.at, base.userId, kind, base.entity, entityId, patientId, changeHash, prevHash, hash);
+        insert.add(seq, base.at, base.userId, kind, base.entity, entityId, patientId, changeHash, prevHash, hash);
         prevHash = hash;
       }
+      insert.flush();
       return E;
     });
   };

@@ -1,4 +1,6 @@
 // Timing helpers: the command and its hand-written counterpart run in turns, so both see the same machine.
+// Each call is timed twice: by the wall clock (what the user waits) and by the CPU time the process used
+// (what the code costs, which a busy machine cannot inflate by making the process wait for a core).
 
 export const percentile = (sorted: readonly number[], p: number): number => {
   if (sorted.length === 0) return NaN;
@@ -20,6 +22,28 @@ export const summarise = (ms: number[]): Timings => {
 export interface Pair {
   app: Timings;
   raw: Timings;
+  /** app p95 / raw p95 (wall clock): the median over rounds when there are several. */
+  ratio: number;
+  /** The same from CPU time. */
+  appCpu: Timings;
+  rawCpu: Timings;
+  cpuRatio: number;
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]!;
+
+/** One call: its wall-clock and CPU milliseconds. */
+export async function timeBoth(fn: () => unknown): Promise<[number, number]> {
+  const c = process.cpuUsage();
+  const t = performance.now();
+  await fn();
+  const wall = performance.now() - t;
+  const cpu = process.cpuUsage(c);
+  return [wall, (cpu.user + cpu.system) / 1000];
+}
+
+export async function time(fn: () => unknown): Promise<number> {
+  return (await timeBoth(fn))[0];
 }
 
 /**
@@ -34,6 +58,13 @@ export async function interleaved(
 ): Promise<Pair> {
   const a: number[] = [];
   const r: number[] = [];
+  const ac: number[] = [];
+  const rc: number[] = [];
+  const one = async (fn: () => unknown, wall: number[], cpu: number[]) => {
+    const [w, c] = await timeBoth(fn);
+    wall.push(w);
+    cpu.push(c);
+  };
   for (let i = 0; i < warmup; i++) {
     await app(i);
     raw(i);
@@ -41,20 +72,46 @@ export async function interleaved(
   for (let i = 0; i < iterations; i++) {
     const k = warmup + i;
     if (i % 2 === 0) {
-      a.push(await time(() => app(k)));
-      r.push(await time(() => raw(k)));
+      await one(() => app(k), a, ac);
+      await one(() => raw(k), r, rc);
     } else {
-      r.push(await time(() => raw(k)));
-      a.push(await time(() => app(k)));
+      await one(() => raw(k), r, rc);
+      await one(() => app(k), a, ac);
     }
   }
-  return { app: summarise(a), raw: summarise(r) };
+  const [app_, raw_, appCpu, rawCpu] = [a, r, ac, rc].map(summarise) as [Timings, Timings, Timings, Timings];
+  return { app: app_, raw: raw_, ratio: app_.p95 / raw_.p95, appCpu, rawCpu, cpuRatio: appCpu.p95 / rawCpu.p95 };
 }
 
-export async function time(fn: () => unknown): Promise<number> {
-  const t = performance.now();
-  await fn();
-  return performance.now() - t;
+/**
+ * `rounds` rounds of `interleaved`, each with its own percentiles; the result is the median round.
+ * A burst of work from another program on a shared machine then spoils one round, not the figure.
+ */
+export async function inRounds(
+  rounds: number,
+  iterations: number,
+  warmup: number,
+  app: (i: number) => Promise<unknown> | unknown,
+  raw: (i: number) => unknown,
+): Promise<Pair> {
+  const each: Pair[] = [];
+  for (let r = 0; r < rounds; r++) {
+    const offset = r * (iterations + warmup);
+    each.push(await interleaved(iterations, warmup, (i) => app(offset + i), (i) => raw(offset + i)));
+  }
+  const pick = (side: 'app' | 'raw' | 'appCpu' | 'rawCpu'): Timings => ({
+    p50: median(each.map((p) => p[side].p50)),
+    p95: median(each.map((p) => p[side].p95)),
+    samples: each.reduce((n, p) => n + p[side].samples, 0),
+  });
+  return {
+    app: pick('app'),
+    raw: pick('raw'),
+    ratio: median(each.map((p) => p.ratio)),
+    appCpu: pick('appCpu'),
+    rawCpu: pick('rawCpu'),
+    cpuRatio: median(each.map((p) => p.cpuRatio)),
+  };
 }
 
 export const round = (ms: number, digits = 3): number => Number(ms.toFixed(digits));

@@ -38,10 +38,10 @@ export function rawQueries(sql: Sqlite) {
   const byChart = sql.prepare(`SELECT ${summary} FROM patients p WHERE p.chart_number = ? AND p.archived_at IS NULL`);
   const byDigits = sql.prepare(
     `SELECT ${summary} FROM patients p WHERE p.id IN (
-       SELECT id FROM patients WHERE chart_number = ?
-       UNION SELECT id FROM (SELECT id FROM patients WHERE phone_digits >= ? AND phone_digits < ? ORDER BY phone_digits LIMIT ?)
-       UNION SELECT id FROM (SELECT id FROM patients WHERE phone_digits_reversed >= ? AND phone_digits_reversed < ? ORDER BY phone_digits_reversed LIMIT ?)
-     ) AND p.archived_at IS NULL`,
+       SELECT id FROM patients WHERE chart_number = ? AND archived_at IS NULL
+       UNION SELECT id FROM (SELECT id FROM patients WHERE phone_digits >= ? AND phone_digits < ? AND archived_at IS NULL ORDER BY phone_digits LIMIT ?)
+       UNION SELECT id FROM (SELECT id FROM patients WHERE phone_digits_reversed >= ? AND phone_digits_reversed < ? AND archived_at IS NULL ORDER BY phone_digits_reversed LIMIT ?)
+     )`,
   );
   const byName = (a: { lastName: string; firstName: string; id: number }, b: typeof a) =>
     a.lastName.localeCompare(b.lastName) || a.firstName.localeCompare(b.firstName) || a.id - b.id;
@@ -117,8 +117,10 @@ export function rawQueries(sql: Sqlite) {
       }
       return (summariesByIds.all(JSON.stringify(ids)) as { flags: string; lastName: string; firstName: string; id: number }[]).map(parseFlags).sort(byName);
     },
-    searchChart(chartNumber: string) {
-      return (byChart.all(chartNumber) as { flags: string }[]).map(parseFlags);
+    /** A chart number as typed (`SC-000123`, `sc123`). */
+    searchChart(typed: string) {
+      const m = /^sc-?(\d{1,6})$/i.exec(typed.trim());
+      return m ? (byChart.all(`SC-${m[1]!.padStart(6, '0')}`) as { flags: string }[]).map(parseFlags) : [];
     },
     /** Digits typed: a phone number's start or end, or a chart number without its prefix. */
     searchDigits(digits: string, limit: number) {
