@@ -4,6 +4,7 @@ import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { commandsByName } from '../../db/api';
 import { foldText } from '../../db/fold';
+import type { DispatchResult } from '../../electron/dispatch';
 import { startHost, type Host } from '../../electron/host';
 import type { GeneratedClinic } from './clinic-generator';
 import { cachedClinic, workingCopy } from './bench-db';
@@ -54,10 +55,15 @@ const skipped: string[] = [];
 const has = (name: string) => commandsByName.has(name);
 
 async function call(host: Host, name: string, input: unknown, token: string | null): Promise<unknown> {
-  const { body } = await host.dispatch(name, input, token);
-  if (!body.ok) throw new Error(`${name} refused: ${body.error.code} ${body.error.message}`);
-  return body.value;
+  return answered(await host.dispatch(name, input, token));
 }
+
+/** A command's value, or the refusal as an error: checked outside the timed call. */
+const answered = (result: unknown): unknown => {
+  const { body } = result as DispatchResult;
+  if (!body.ok) throw new Error(`refused: ${body.error.code} ${body.error.message}`);
+  return body.value;
+};
 
 const ROUNDS = 5;
 
@@ -169,8 +175,9 @@ async function main() {
       ROUNDS,
       iterations,
       warmup,
-      (i) => call(host, 'patients.search', { query: queries[i], limit: 50 }, desk.token),
+      (i) => host.dispatch('patients.search', { query: queries[i], limit: 50 }, desk.token),
       (i) => s.raw(queries[i]!),
+      answered,
     );
     record(s.name, pair, s.limits);
   }
@@ -183,8 +190,9 @@ async function main() {
       ROUNDS,
       n(40),
       4,
-      (i) => call(host, 'patients.chart', { patientId: heavy[i % heavy.length]! }, practitioner.token),
+      (i) => host.dispatch('patients.chart', { patientId: heavy[i % heavy.length]! }, practitioner.token),
       (i) => raw.chart(heavy[i % heavy.length]!),
+      answered,
     );
     record('patients.chart (200 sessions)', pair, { ratio: 1.5, p95: 20 }, `${heavy.length} patients with ${clinic.plan.heavySessions}+ sessions`);
   }
@@ -198,8 +206,9 @@ async function main() {
         ROUNDS,
         n(10),
         2,
-        () => call(host, 'lots.recipients', { lotId: lot.id }, practitioner.token),
+        () => host.dispatch('lots.recipients', { lotId: lot.id }, practitioner.token),
         () => raw.recipients(lot.id),
+        answered,
       );
       record(`lots.recipients (${lot.uses} uses)`, pair, { ratio: 1.5, p95: 50 });
     } else {
@@ -220,8 +229,9 @@ async function main() {
         ROUNDS,
         n(40),
         4,
-        () => call(host, 'sessions.addProduct', { sessionId: target.sessionId, lotId: target.lotId, quantity: 1, area: 'full face' }, practitioner.token),
+        () => host.dispatch('sessions.addProduct', { sessionId: target.sessionId, lotId: target.lotId, quantity: 1, area: 'full face' }, practitioner.token),
         () => raw.addProduct(practitioner.userId, target.rawSessionId, target.rawPatientId, target.lotId, 1, 'full face'),
+        answered,
       );
       record('sessions.addProduct (durable, audited)', pair, { ratio: 2 });
     } else {

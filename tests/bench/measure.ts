@@ -33,13 +33,13 @@ export interface Pair {
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]!;
 
 /** One call: its wall-clock and CPU milliseconds. */
-export async function timeBoth(fn: () => unknown): Promise<[number, number]> {
+export async function timeBoth(fn: () => unknown): Promise<[number, number, unknown]> {
   const c = process.cpuUsage();
   const t = performance.now();
-  await fn();
+  const value = await fn();
   const wall = performance.now() - t;
   const cpu = process.cpuUsage(c);
-  return [wall, (cpu.user + cpu.system) / 1000];
+  return [wall, (cpu.user + cpu.system) / 1000, value];
 }
 
 export async function time(fn: () => unknown): Promise<number> {
@@ -48,35 +48,38 @@ export async function time(fn: () => unknown): Promise<number> {
 
 /**
  * Runs `app` and `raw` `iterations` times each, alternating which goes first, after `warmup` untimed
- * rounds. `i` lets both sides work on the same input in a round.
+ * rounds. `i` lets both sides work on the same input in a round. `accept` checks each app answer
+ * outside the timing (so checking costs neither side).
  */
 export async function interleaved(
   iterations: number,
   warmup: number,
   app: (i: number) => Promise<unknown> | unknown,
   raw: (i: number) => unknown,
+  accept: (value: unknown) => void = () => undefined,
 ): Promise<Pair> {
   const a: number[] = [];
   const r: number[] = [];
   const ac: number[] = [];
   const rc: number[] = [];
   const one = async (fn: () => unknown, wall: number[], cpu: number[]) => {
-    const [w, c] = await timeBoth(fn);
+    const [w, c, value] = await timeBoth(fn);
     wall.push(w);
     cpu.push(c);
+    return value;
   };
   for (let i = 0; i < warmup; i++) {
-    await app(i);
+    accept(await app(i));
     raw(i);
   }
   for (let i = 0; i < iterations; i++) {
     const k = warmup + i;
     if (i % 2 === 0) {
-      await one(() => app(k), a, ac);
+      accept(await one(() => app(k), a, ac));
       await one(() => raw(k), r, rc);
     } else {
       await one(() => raw(k), r, rc);
-      await one(() => app(k), a, ac);
+      accept(await one(() => app(k), a, ac));
     }
   }
   const [app_, raw_, appCpu, rawCpu] = [a, r, ac, rc].map(summarise) as [Timings, Timings, Timings, Timings];
@@ -93,11 +96,12 @@ export async function inRounds(
   warmup: number,
   app: (i: number) => Promise<unknown> | unknown,
   raw: (i: number) => unknown,
+  accept?: (value: unknown) => void,
 ): Promise<Pair> {
   const each: Pair[] = [];
   for (let r = 0; r < rounds; r++) {
     const offset = r * (iterations + warmup);
-    each.push(await interleaved(iterations, warmup, (i) => app(offset + i), (i) => raw(offset + i)));
+    each.push(await interleaved(iterations, warmup, (i) => app(offset + i), (i) => raw(offset + i), accept));
   }
   const pick = (side: 'app' | 'raw' | 'appCpu' | 'rawCpu'): Timings => ({
     p50: median(each.map((p) => p[side].p50)),

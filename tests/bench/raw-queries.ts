@@ -97,9 +97,12 @@ export function rawQueries(sql: Sqlite) {
   const updatePatient = sql.prepare(`UPDATE patients SET notes = ?, updated_at = ?, version = version + 1 WHERE id = ? AND version = ? RETURNING version`);
   const insertUse = sql.prepare(`INSERT INTO session_products (session_id, lot_id, quantity, area, at, user_id) VALUES (?, ?, ?, ?, ?, ?)`);
   const insertMovement = sql.prepare(`INSERT INTO stock_movements (lot_id, kind, quantity, session_product_id, at, user_id) VALUES (?, 'use', ?, ?, ?, ?)`);
-  // Each entry's JSON written by SQLite (the same text as JSON.stringify), so one value per row crosses over.
-  const allEntries = sql
-    .prepare(`SELECT seq, prev_hash, hash, json_array(seq, at, user_id, action, entity, entity_id, patient_id, change_hash) FROM audit_log ORDER BY seq`)
+  // Each entry's previous hash and JSON joined by SQLite (the same text as JSON.stringify), read in pages.
+  const entriesAfter = sql
+    .prepare(
+      `SELECT seq, hash, prev_hash || char(10) || json_array(seq, at, user_id, action, entity, entity_id, patient_id, change_hash)
+       FROM audit_log WHERE seq > ? ORDER BY seq LIMIT 20000`,
+    )
     .raw();
 
   return {
@@ -200,13 +203,18 @@ export function rawQueries(sql: Sqlite) {
     verify() {
       let prev = GENESIS;
       let expected = 1;
-      for (const [seq, storedPrev, stored, entry] of allEntries.iterate() as IterableIterator<[number, string, string, string]>) {
-        const h = hash('sha256', `${prev}\n${entry}`, 'hex');
-        if (seq !== expected || storedPrev !== prev || h !== stored) return { ok: false, entries: expected - 1, brokenAt: seq };
-        prev = h;
-        expected++;
+      for (;;) {
+        const rows = entriesAfter.all(expected - 1) as [number, string, string | null][];
+        if (rows.length === 0) return { ok: true, entries: expected - 1 };
+        for (const [seq, stored, hashed] of rows) {
+          const linked = hashed !== null && hashed.charCodeAt(prev.length) === 10 && hashed.startsWith(prev);
+          if (seq !== expected || !linked || hash('sha256', hashed, 'hex') !== stored) {
+            return { ok: false, entries: expected - 1, brokenAt: seq };
+          }
+          prev = stored;
+          expected++;
+        }
       }
-      return { ok: true, entries: expected - 1 };
     },
   };
 }

@@ -37,4 +37,20 @@ describe('checking the audit chain with entries serialised by SQLite', () => {
     sql.prepare(`UPDATE audit_log SET entity_id = 'id 9' WHERE seq = 4`).run();
     expect(verifyAuditChain(sql)).toMatchObject({ ok: false, entries: 3, brokenAt: 4 });
   });
+
+  it('finds a stored link that does not name the entry before it, whatever its length', () => {
+    const chain = () => {
+      const host = testHost();
+      host.db.sql.transaction(() => {
+        for (let i = 1; i <= 4; i++) appendAudit(host.db.sql, `2026-01-0${i}T09:00:00.000Z`, null, { action: 'a', entity: 'e', entityId: i });
+      })();
+      host.db.sql.exec('DROP TRIGGER audit_log_no_update');
+      return host.db.sql;
+    };
+    for (const forge of ["prev_hash || '0'", 'substr(prev_hash, 2)', `'${'0'.repeat(64)}'`]) {
+      const sql = chain();
+      sql.exec(`UPDATE audit_log SET prev_hash = ${forge} WHERE seq = 3`);
+      expect(verifyAuditChain(sql)).toMatchObject({ ok: false, entries: 2, brokenAt: 3 });
+    }
+  });
 });
