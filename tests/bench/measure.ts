@@ -48,8 +48,9 @@ export async function time(fn: () => unknown): Promise<number> {
 
 /**
  * Runs `app` and `raw` `iterations` times each, alternating which goes first, after `warmup` untimed
- * rounds. `i` lets both sides work on the same input in a round. `accept` checks each app answer
- * outside the timing (so checking costs neither side).
+ * rounds. Each call gets its own input index (app even, raw odd): had both sides read the same rows in
+ * a round, whichever went second would find them already in the page cache. `accept` checks each app
+ * answer outside the timing (so checking costs neither side).
  */
 export async function interleaved(
   iterations: number,
@@ -69,17 +70,17 @@ export async function interleaved(
     return value;
   };
   for (let i = 0; i < warmup; i++) {
-    accept(await app(i));
-    raw(i);
+    accept(await app(2 * i));
+    raw(2 * i + 1);
   }
   for (let i = 0; i < iterations; i++) {
     const k = warmup + i;
     if (i % 2 === 0) {
-      accept(await one(() => app(k), a, ac));
-      await one(() => raw(k), r, rc);
+      accept(await one(() => app(2 * k), a, ac));
+      await one(() => raw(2 * k + 1), r, rc);
     } else {
-      await one(() => raw(k), r, rc);
-      accept(await one(() => app(k), a, ac));
+      await one(() => raw(2 * k + 1), r, rc);
+      accept(await one(() => app(2 * k), a, ac));
     }
   }
   const [app_, raw_, appCpu, rawCpu] = [a, r, ac, rc].map(summarise) as [Timings, Timings, Timings, Timings];
@@ -100,7 +101,7 @@ export async function inRounds(
 ): Promise<Pair> {
   const each: Pair[] = [];
   for (let r = 0; r < rounds; r++) {
-    const offset = r * (iterations + warmup);
+    const offset = 2 * r * (iterations + warmup);
     each.push(await interleaved(iterations, warmup, (i) => app(offset + i), (i) => raw(offset + i), accept));
   }
   const pick = (side: 'app' | 'raw' | 'appCpu' | 'rawCpu'): Timings => ({
