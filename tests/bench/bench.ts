@@ -171,8 +171,9 @@ async function main() {
   }
   for (const s of searches) {
     say(s.name);
+    // Enough untimed calls first that both sides run compiled code (the app's path is longer to warm).
     const iterations = n(300);
-    const warmup = 30;
+    const warmup = n(100);
     const queries = Array.from({ length: 2 * ROUNDS * (iterations + warmup) }, (_, i) => s.queries(i));
     const pair = await inRounds(
       ROUNDS,
