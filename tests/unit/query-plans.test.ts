@@ -29,15 +29,18 @@ const statements: Record<string, string> = {
 const harmless = /^SCAN (json_each VIRTUAL TABLE|\(subquery-\d+\))/;
 
 describe('query plans on the hot paths', () => {
-  const plans = async () => {
-    const host = testHost();
-    await generateClinic(host.db, clinicPlan(300, { heavySessions: 30, busyLotUses: 20 }), { scryptLogN: 10 });
-    const plan = (text: string) => {
-      const params = Array.from({ length: (text.match(/\?/g) ?? []).length }, () => 1);
-      return (host.db.sql.prepare(`EXPLAIN QUERY PLAN ${text}`).all(...params) as { detail: string }[]).map((r) => r.detail);
-    };
-    return { host, plan };
-  };
+  // One small generated clinic for all the plans (they only read).
+  let clinic: Promise<{ host: ReturnType<typeof testHost>; plan: (text: string) => string[] }> | undefined;
+  const plans = () =>
+    (clinic ??= (async () => {
+      const host = testHost();
+      await generateClinic(host.db, clinicPlan(300, { heavySessions: 30, busyLotUses: 20 }), { scryptLogN: 10 });
+      const plan = (text: string) => {
+        const params = Array.from({ length: (text.match(/\?/g) ?? []).length }, () => 1);
+        return (host.db.sql.prepare(`EXPLAIN QUERY PLAN ${text}`).all(...params) as { detail: string }[]).map((r) => r.detail);
+      };
+      return { host, plan };
+    })());
 
   it.each(Object.entries(statements))('%s reads through an index, never a table scan', async (_name, text) => {
     const { plan } = await plans();
