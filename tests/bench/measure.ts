@@ -1,4 +1,4 @@
-// Timing helpers: the command and its hand-written counterpart run in turns, so both see the same machine.
+// Timing: the command and its hand-written counterpart run in turns, so both see the same machine.
 // Each call is timed twice: by the wall clock (what the user waits) and by the CPU time the process used
 // (what the code costs, which a busy machine cannot inflate by making the process wait for a core).
 
