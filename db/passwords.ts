@@ -4,13 +4,34 @@ import { randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
 export const DEFAULT_SCRYPT_LOG_N = 17;
 const KEY_LENGTH = 64;
 
-const derive = (password: string, salt: Buffer, logN: number, r: number, p: number): Promise<Buffer> =>
-  new Promise((resolve, reject) => {
-    const N = 2 ** logN;
-    scrypt(password.normalize('NFC'), salt, KEY_LENGTH, { N, r, p, maxmem: 256 * N * r + 16 * 1024 * 1024 }, (err, key) =>
-      err ? reject(err) : resolve(key),
-    );
-  });
+// One derivation at a time: each holds 128 MB (N=2^17, r=8) while it runs, so a morning's sign-ins
+// arriving together would otherwise add 128 MB each to the host's memory. The others wait their turn.
+let queue: Promise<unknown> = Promise.resolve();
+let inFlight = 0;
+/** How many derivations are running now (at most one). */
+export const derivationsRunning = (): number => inFlight;
+
+const derive = (password: string, salt: Buffer, logN: number, r: number, p: number): Promise<Buffer> => {
+  const run = queue.then(
+    () =>
+      new Promise<Buffer>((resolve, reject) => {
+        const N = 2 ** logN;
+        inFlight++;
+        try {
+          scrypt(password.normalize('NFC'), salt, KEY_LENGTH, { N, r, p, maxmem: 256 * N * r + 16 * 1024 * 1024 }, (err, key) => {
+            inFlight--;
+            if (err) reject(err);
+            else resolve(key);
+          });
+        } catch (e) {
+          inFlight--; // parameters scrypt refuses outright
+          reject(e as Error);
+        }
+      }),
+  );
+  queue = run.catch(() => undefined);
+  return run;
+};
 
 export const hashPassword = async (password: string, logN = DEFAULT_SCRYPT_LOG_N): Promise<string> => {
   const salt = randomBytes(16);

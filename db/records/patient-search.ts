@@ -42,50 +42,82 @@ export function searchIntentOf(query: string): SearchIntent {
 
 const archivedFilter = (includeArchived: boolean) => (includeArchived ? '' : 'AND p.archived_at IS NULL');
 
+// The SQL of each search path, exported so a test can check every plan uses an index.
+export const searchSql = {
+  chart: (where: string) => `SELECT ${SUMMARY} FROM patients p WHERE p.chart_number = ? ${where}`,
+  dob: (where: string) => `SELECT ${SUMMARY} FROM patients p WHERE p.date_of_birth = ? ${where} ORDER BY p.last_name, p.first_name, p.id LIMIT ?`,
+  // A short number may be a chart number typed without its prefix; otherwise a phone number's start
+  // (as typed so far) or its end (typed without the country code, or the last digits). Each branch
+  // reads at most `limit` index entries, so "+44 7" does not sort every patient with a UK number.
+  digits: (where: string) => `SELECT ${SUMMARY} FROM patients p WHERE p.id IN (
+      SELECT id FROM patients p WHERE p.chart_number = ? ${where}
+      UNION SELECT id FROM (SELECT id FROM patients p WHERE p.phone_digits >= ? AND p.phone_digits < ? ${where} ORDER BY p.phone_digits LIMIT ?)
+      UNION SELECT id FROM (SELECT id FROM patients p WHERE p.phone_digits_reversed >= ? AND p.phone_digits_reversed < ? ${where} ORDER BY p.phone_digits_reversed LIMIT ?)
+    ) ORDER BY p.chart_number <> ?, p.last_name, p.first_name, p.id LIMIT ?`,
+  // Walks the name-part index in key order from the longest word typed, so it can stop after `limit`
+  // patients; every other word must start another part of the same patient's name.
+  name: (where: string, others: number) => `SELECT p.id FROM patients p JOIN patient_name_keys k ON k.patient_id = p.id
+      WHERE k.key >= ? AND k.key < ? ${where}
+      ${Array.from({ length: others }, (_, i) => `AND EXISTS (SELECT 1 FROM patient_name_keys o${i} WHERE o${i}.patient_id = k.patient_id AND o${i}.key >= ? AND o${i}.key < ?)`).join(' ')}
+      ORDER BY k.key, k.patient_id`,
+  byIds: `SELECT ${SUMMARY} FROM patients p WHERE p.id IN (SELECT value FROM json_each(?))`,
+};
+
+// Built once: the statement cache is keyed by the text.
+const texts = (where: string) => ({
+  chart: searchSql.chart(where),
+  dob: searchSql.dob(where),
+  digits: searchSql.digits(where),
+  name: [0, 1, 2, 3].map((others) => searchSql.name(where, others)),
+});
+const withArchived = texts('');
+const activeOnly = texts(archivedFilter(false));
+
+const byName = (a: SummaryRow, b: SummaryRow) =>
+  a.lastName < b.lastName ? -1 : a.lastName > b.lastName ? 1 : a.firstName < b.firstName ? -1 : a.firstName > b.firstName ? 1 : a.id - b.id;
+
+/**
+ * Patients whose name parts start with the words typed. When more than `limit` match (one or two
+ * letters typed), the page holds those whose matching name part comes first alphabetically; the
+ * page itself is shown by last name, then first name.
+ */
+function searchByName(sql: Database.Database, words: string[], limit: number, name: readonly string[]): SummaryRow[] {
+  const [first, ...rest] = [...words].sort((a, b) => b.length - a.length);
+  const params = [first!, first! + TOP, ...rest.flatMap((w) => [w, w + TOP])];
+  const ids: number[] = [];
+  const seen = new Set<number>();
+  for (const { id } of prepared(sql, name[rest.length]!).iterate(...params) as IterableIterator<{ id: number }>) {
+    if (seen.has(id)) continue;
+    seen.add(id);
+    ids.push(id);
+    if (ids.length === limit) break;
+  }
+  if (ids.length === 0) return [];
+  return (prepared(sql, searchSql.byIds).all(JSON.stringify(ids)) as SummaryRow[]).sort(byName);
+}
+
 export function searchPatients(sql: Database.Database, query: string, limit: number, includeArchived: boolean): PatientSummary[] {
   const intent = searchIntentOf(query);
-  const where = archivedFilter(includeArchived);
+  const text = includeArchived ? withArchived : activeOnly;
   let rows: SummaryRow[];
   switch (intent.by) {
     case 'nothing':
       return [];
     case 'chart':
-      rows = prepared(sql, `SELECT ${SUMMARY} FROM patients p WHERE p.chart_number = ? ${where}`).all(intent.chartNumber) as SummaryRow[];
+      rows = prepared(sql, text.chart).all(intent.chartNumber) as SummaryRow[];
       break;
     case 'dob':
-      rows = prepared(sql, `SELECT ${SUMMARY} FROM patients p WHERE p.date_of_birth = ? ${where} ORDER BY p.last_name, p.first_name LIMIT ?`).all(
-        intent.dateOfBirth,
-        limit,
-      ) as SummaryRow[];
+      rows = prepared(sql, text.dob).all(intent.dateOfBirth, limit) as SummaryRow[];
       break;
     case 'digits': {
-      // A short number may be a chart number typed without its prefix; otherwise a phone number's
-      // start (as typed so far) or its end (typed without the country code, or the last digits).
       const chart = intent.digits.length <= 6 ? `SC-${intent.digits.padStart(6, '0')}` : null;
       const tail = [...intent.digits].reverse().join('');
-      rows = prepared(
-        sql,
-        `SELECT ${SUMMARY} FROM patients p WHERE p.id IN (
-           SELECT id FROM patients WHERE chart_number = ?
-           UNION SELECT id FROM patients WHERE phone_digits >= ? AND phone_digits < ?
-           UNION SELECT id FROM patients WHERE phone_digits_reversed >= ? AND phone_digits_reversed < ?
-         ) ${where}
-         ORDER BY p.chart_number <> ?, p.last_name, p.first_name LIMIT ?`,
-      ).all(chart, intent.digits, intent.digits + TOP, tail, tail + TOP, chart, limit) as SummaryRow[];
+      rows = prepared(sql, text.digits).all(chart, intent.digits, intent.digits + TOP, limit, tail, tail + TOP, limit, chart, limit) as SummaryRow[];
       break;
     }
-    case 'name': {
-      const [first, ...rest] = intent.parts;
-      const others = rest.map(
-        (_, i) => `AND EXISTS (SELECT 1 FROM patient_name_keys k${i + 1} WHERE k${i + 1}.patient_id = k0.patient_id AND k${i + 1}.key >= ? AND k${i + 1}.key < ?)`,
-      );
-      const text = `SELECT ${SUMMARY} FROM patients p WHERE p.id IN (
-          SELECT k0.patient_id FROM patient_name_keys k0 WHERE k0.key >= ? AND k0.key < ? ${others.join(' ')}
-        ) ${where} ORDER BY p.last_name, p.first_name, p.id LIMIT ?`;
-      const params = [first!, first! + TOP, ...rest.flatMap((p) => [p, p + TOP]), limit];
-      rows = prepared(sql, text).all(...params) as SummaryRow[];
+    case 'name':
+      rows = searchByName(sql, intent.parts, limit, text.name);
       break;
-    }
   }
   return rows.map(toSummary);
 }

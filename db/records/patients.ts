@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, placeholder } from 'drizzle-orm';
 import type { Patient, PatientSummary } from '../api/patients';
 import type { PatientFlag } from '../api/fields';
 import { ClinicError, notFound, staleVersion } from '../errors';
@@ -36,9 +36,53 @@ export const toPatient = (r: PatientRow): Patient => ({
 
 export type { PatientSummary };
 
+// Every chart, edit and look at a patient runs these: each is built and prepared once per connection
+// (building the SQL again for every edit cost as much as the durable write itself).
+const preparedOnce = <Q>(cache: WeakMap<Ctx['orm'], Q>, orm: Ctx['orm'], build: (orm: Ctx['orm']) => Q): Q => {
+  let query = cache.get(orm);
+  if (!query) cache.set(orm, (query = build(orm)));
+  return query;
+};
+
+const patientById = (orm: Ctx['orm']) => orm.select().from(patients).where(eq(patients.id, placeholder('id'))).prepare();
+const byIdQueries = new WeakMap<Ctx['orm'], ReturnType<typeof patientById>>();
+
+/** What patients.update may change. */
+export const editableFields = ['firstName', 'lastName', 'dateOfBirth', 'sex', 'phone', 'email', 'address', 'fitzpatrick', 'allergies', 'medications', 'notes'] as const;
+type EditableField = (typeof editableFields)[number];
+type EditColumn = EditableField | 'nameKey' | 'phoneDigits' | 'phoneDigitsReversed';
+
+// drizzle binds a placeholder in set() through its column (so JSON columns are encoded); only its types
+// do not allow it there.
+const slot = (name: string) => placeholder(name) as unknown as string;
+
+/**
+ * An edit sets only the columns it changes (so unchanged indexed columns leave their indexes alone), with
+ * one prepared statement per set of columns, kept for the connection.
+ */
+const patientEdit = (columns: readonly EditColumn[]) => (orm: Ctx['orm']) =>
+  orm
+    .update(patients)
+    .set({
+      ...Object.fromEntries(columns.map((k) => [k, slot(k)])),
+      updatedAt: slot('updatedAt'),
+      version: slot('nextVersion') as unknown as number,
+    })
+    .where(and(eq(patients.id, placeholder('id')), eq(patients.version, placeholder('version'))))
+    .returning()
+    .prepare();
+const editQueries = new WeakMap<Ctx['orm'], Map<string, ReturnType<ReturnType<typeof patientEdit>>>>();
+const editFor = (orm: Ctx['orm'], columns: readonly EditColumn[]) => {
+  const byColumns = preparedOnce(editQueries, orm, () => new Map<string, ReturnType<ReturnType<typeof patientEdit>>>());
+  const key = columns.join(',');
+  let query = byColumns.get(key);
+  if (!query) byColumns.set(key, (query = patientEdit(columns)(orm)));
+  return query;
+};
+
 /** The patient row, or `not_found` naming the id. */
 export const loadPatient = (ctx: Pick<Ctx, 'orm'>, id: number): PatientRow => {
-  const row = ctx.orm.select().from(patients).where(eq(patients.id, id)).get();
+  const row = preparedOnce(byIdQueries, ctx.orm, patientById).get({ id });
   if (!row) throw notFound('patient', id);
   return row;
 };
@@ -122,18 +166,11 @@ export const patientHandlers = handlers({
     const firstName = changes.firstName ?? current.firstName;
     const lastName = changes.lastName ?? current.lastName;
     const phone = changes.phone === undefined ? current.phone : changes.phone;
-    const row = ctx.orm
-      .update(patients)
-      .set({
-        ...changes,
-        nameKey: nameKeyOf(firstName, lastName),
-        ...phoneKeys(phone),
-        updatedAt: ctx.nowIso,
-        version: version + 1,
-      })
-      .where(and(eq(patients.id, id), eq(patients.version, version)))
-      .returning()
-      .get();
+    const values: Partial<Record<EditColumn, unknown>> = {};
+    for (const k of editableFields) if (changes[k] !== undefined) values[k] = changes[k];
+    if (changes.firstName !== undefined || changes.lastName !== undefined) values.nameKey = nameKeyOf(firstName, lastName);
+    if (changes.phone !== undefined) Object.assign(values, phoneKeys(phone));
+    const row = editFor(ctx.orm, Object.keys(values) as EditColumn[]).get({ ...values, updatedAt: ctx.nowIso, id, version, nextVersion: version + 1 });
     if (!row) throw staleVersion('This patient record');
     if (changes.firstName !== undefined || changes.lastName !== undefined) indexNameParts(ctx, id, firstName, lastName);
     ctx.audit({ action: 'patients.update', entity: 'patient', entityId: id, patientId: id, change: changes });

@@ -32,7 +32,9 @@ export const treatmentSessions = sqliteTable(
     ...timestamps(),
     version: version(),
   },
-  (t) => [index('treatment_sessions_patient').on(t.patientId, t.performedAt)],
+  // Covers the chart timeline (newest first, keyset by performed_at and id): a patient's sessions are
+  // read from the index alone instead of one table row lookup per session.
+  (t) => [index('treatment_sessions_patient').on(t.patientId, t.performedAt, t.id, t.treatmentType, t.status, t.practitionerId, t.signedAt)],
 );
 
 export const sessionProducts = sqliteTable(
@@ -50,7 +52,9 @@ export const sessionProducts = sqliteTable(
     at: instant('at').notNull(),
     userId: integer('user_id').references(() => users.id),
   },
-  (t) => [index('session_products_session').on(t.sessionId), index('session_products_lot').on(t.lotId, t.sessionId)],
+  // Both cover their reads: a chart's products per session in the order they were added, and a lot's
+  // recipients with the quantity each session used (no table row lookups).
+  (t) => [index('session_products_session').on(t.sessionId, t.id, t.lotId, t.quantity, t.area), index('session_products_lot').on(t.lotId, t.sessionId, t.quantity)],
 );
 
 export const sessionAddenda = sqliteTable(

@@ -1,13 +1,13 @@
-import { Badge, Button, Checkbox, Group, Kbd, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Button, Checkbox, Group, Kbd, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { Download, Search, UserPlus } from 'lucide-react';
 import { useEffect, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import type { PatientSummary } from '../../db/api/patients';
 import { call } from '../client';
-import { flagLabel } from '../flags';
 import { StockAlertsTile } from '../inventory/StockAlertsTile';
 import { saveTextFile } from '../frontdesk/download';
+import { PatientResults } from '../search/PatientResults';
 import { useUser } from '../session';
 
 /** The front desk's start: find a patient by name, chart number, phone or date of birth. */
@@ -15,7 +15,7 @@ export function Home() {
   const navigate = useNavigate();
   const [query, setQuery] = useState('');
   const [debounced] = useDebouncedValue(query, 120);
-  const [results, setResults] = useState<PatientSummary[] | null>(null);
+  const [results, setResults] = useState<{ query: string; items: PatientSummary[] } | null>(null);
   const [includeArchived, setIncludeArchived] = useState(false);
   const latest = useRef(0);
   const user = useUser();
@@ -24,8 +24,8 @@ export function Home() {
     const ticket = ++latest.current;
     if (!debounced.trim()) return setResults(null);
     call('patients.search', { query: debounced, limit: 50, includeArchived })
-      .then(({ items }) => ticket === latest.current && setResults(items))
-      .catch(() => ticket === latest.current && setResults([]));
+      .then(({ items }) => ticket === latest.current && setResults({ query: debounced, items }))
+      .catch(() => ticket === latest.current && setResults({ query: debounced, items: [] }));
   }, [debounced, includeArchived]);
 
   const exportList = async () => {
@@ -61,7 +61,7 @@ export function Home() {
         value={query}
         onChange={(e) => setQuery(e.currentTarget.value)}
         onKeyDown={(e) => {
-          if (e.key === 'Enter' && results?.[0]) open(results[0]);
+          if (e.key === 'Enter' && results?.items[0]) open(results.items[0]);
         }}
       />
       <Group justify="space-between">
@@ -70,53 +70,7 @@ export function Home() {
           On any screen, press <Kbd>/</Kbd> to search for a patient.
         </Text>
       </Group>
-      {results && (
-        <Paper withBorder>
-          {results.length === 0 ? (
-            <Text p="md" c="dimmed">
-              No patient matches “{debounced}”.
-            </Text>
-          ) : (
-            <Table highlightOnHover verticalSpacing="sm" aria-label="Search results">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>Name</Table.Th>
-                  <Table.Th>Date of birth</Table.Th>
-                  <Table.Th>Chart</Table.Th>
-                  <Table.Th>Phone</Table.Th>
-                  <Table.Th>Alerts</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {results.map((p) => (
-                  <Table.Tr key={p.id} onClick={() => open(p)} style={{ cursor: 'pointer' }}>
-                    <Table.Td>
-                      <a href={`#/patients/${p.id}`}>
-                        {p.lastName}, {p.firstName}
-                      </a>
-                      {p.archivedAt && (
-                        <Badge ml="xs" color="gray" variant="light">
-                          archived
-                        </Badge>
-                      )}
-                    </Table.Td>
-                    <Table.Td>{p.dateOfBirth}</Table.Td>
-                    <Table.Td>{p.chartNumber}</Table.Td>
-                    <Table.Td>{p.phone ?? ''}</Table.Td>
-                    <Table.Td>
-                      {p.flags.map((f) => (
-                        <Badge key={f} color="red" variant="light" mr={4}>
-                          {flagLabel(f)}
-                        </Badge>
-                      ))}
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          )}
-        </Paper>
-      )}
+      {results && <PatientResults query={results.query} items={results.items} onOpen={open} />}
       <StockAlertsTile />
     </Stack>
   );

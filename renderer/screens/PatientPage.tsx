@@ -13,6 +13,7 @@ import { PatientConsents } from '../consents/PatientConsents';
 import { PatientFrontDesk } from '../frontdesk/PatientFrontDesk';
 import { PatientPhotos } from '../photos/PatientPhotos';
 import { StartSession } from '../charting/StartSession';
+import { ChartTimeline } from '../chart/ChartTimeline';
 
 function Detail({ label, value }: { label: string; value: string | null | undefined }) {
   return (
@@ -116,10 +117,11 @@ export function PatientPage() {
           </SimpleGrid>
         )}
       </Paper>
-      <PatientConsents patient={patient} />
-      <PatientFrontDesk patient={patient} onChanged={() => void load()} />
-      <PatientPhotos patient={patient} />
       <StartSession patient={patient} />
+      <ChartTimeline patientId={patient.id} />
+      <PatientConsents patient={patient} />
+      <PatientPhotos patient={patient} />
+      <PatientFrontDesk patient={patient} onChanged={() => void load()} />
     </Stack>
   );
 }
