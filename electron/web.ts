@@ -168,7 +168,13 @@ export function startWebServer(options: WebServerOptions): Promise<{ url: string
       const shownHost = options.hostname === '0.0.0.0' ? (lanAddresses()[0] ?? '127.0.0.1') : options.hostname;
       resolveServer({
         url: `${options.tls ? 'https' : 'http'}://${shownHost}:${port}/`,
-        close: () => new Promise((done) => server.close(() => done())),
+        // Browsers keep connections open between requests; on quit, give answers in flight a moment, then close them all.
+        close: () =>
+          new Promise((done) => {
+            server.close(() => done());
+            server.closeIdleConnections();
+            setTimeout(() => server.closeAllConnections(), 1000).unref();
+          }),
       });
     });
   });
