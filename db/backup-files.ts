@@ -17,9 +17,9 @@ import {
   rmSync,
   statSync,
 } from 'node:fs';
-import { dirname, join, relative, sep } from 'node:path';
+import { basename, dirname, join, relative, sep } from 'node:path';
 import { verifyAuditChain } from './audit-chain';
-import { DATABASE_FILE, photosFolderIn } from './data-folder';
+import { DATABASE_FILE, PENDING_BACKUP_FILE, photosFolderIn } from './data-folder';
 import { KEYRING_FILE, keyIdHex, writeFileAtomic } from './keyring';
 import { applyKey } from './open';
 
@@ -134,6 +134,8 @@ export interface MakeBackupInput {
   label: string | null;
   kind: BackupManifest['kind'];
   now: Date;
+  /** Folder names the records already hold (a pruned backup's name is never given again). */
+  taken?: Set<string>;
 }
 
 export interface MadeBackup {
@@ -177,13 +179,16 @@ const previousPhotoHashes = (folder: string): Map<string, BackupManifest['photos
 /**
  * Makes one backup: a snapshot of the database (VACUUM INTO keeps the key, and better-sqlite3's
  * backup() cannot write an encrypted copy), flushed to disk, then checked on the copy itself; photos
- * added to the store; the manifest written last, so a backup folder without one is unfinished.
+ * added to the store; the manifest written last, once everything it names is on the disk, so a backup
+ * folder without one is unfinished. The data folder notes which backup is being made until the caller
+ * has recorded it (see tidyBackups): a finished copy whose record never landed is then known as ours.
  */
 export function makeBackup(input: MakeBackupInput): MadeBackup {
   ensureFolder(input.folder);
   removeUnfinished(input.folder);
   let dir = join(input.folder, `skinchart-${stamp(input.now)}`);
-  for (let n = 2; existsSync(dir); n++) dir = join(input.folder, `skinchart-${stamp(input.now)}-${n}`);
+  for (let n = 2; existsSync(dir) || input.taken?.has(dir); n++) dir = join(input.folder, `skinchart-${stamp(input.now)}-${n}`);
+  writeFileAtomic(join(input.dataDir, PENDING_BACKUP_FILE), `${JSON.stringify({ dir })}\n`);
   mkdirSync(dir);
   const dbCopy = join(dir, DATABASE_FILE);
   try {
@@ -217,6 +222,10 @@ export function makeBackup(input: MakeBackupInput): MadeBackup {
     }
     const keyring = join(input.dataDir, KEYRING_FILE);
     if (existsSync(keyring)) copyDurably(keyring, join(dir, KEYRING_FILE));
+    // The names of the copy, the keyring and the photos reach the disk before the manifest that vouches for them.
+    fsyncPath(store);
+    fsyncPath(dir);
+    fsyncPath(input.folder);
 
     const manifest: BackupManifest = {
       format: 1,
@@ -230,8 +239,6 @@ export function makeBackup(input: MakeBackupInput): MadeBackup {
       photos,
     };
     writeFileAtomic(join(dir, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`, 0o644);
-    fsyncPath(dir);
-    fsyncPath(input.folder);
     return { dir, manifest, checks, verification: { ok: problems.length === 0, problems, checkedAt: input.now.toISOString() } };
   } catch (e) {
     // An unfinished backup is removed; earlier backups are never touched.
@@ -324,21 +331,66 @@ export function restoreBackup(dir: string, keys: Buffer[], targetDir: string, no
   }
 }
 
-/** Removes a pruned backup's folder, then photos no longer referred to by any backup in the folder. */
-export function removeBackups(folder: string, dirs: string[]): void {
-  for (const dir of dirs) {
-    if (relative(folder, dir).startsWith('..') || !existsSync(join(dir, MANIFEST_FILE))) continue;
-    // The manifest goes first: a folder without one is never taken for a backup.
-    rmSync(join(dir, MANIFEST_FILE));
-    rmSync(dir, { recursive: true, force: true });
+/** Removes a backup's folder, its manifest first: a folder without one is never taken for a backup. */
+function removeBackupFolder(dir: string) {
+  rmSync(join(dir, MANIFEST_FILE), { force: true });
+  rmSync(dir, { recursive: true, force: true });
+}
+
+export interface RecordedBackups {
+  /** Every backup folder the records know, pruned or not. */
+  recorded: Set<string>;
+  /** Folders of backups the records have marked pruned. */
+  pruned: string[];
+}
+
+/**
+ * Brings the drive in line with the committed records: a backup this data folder started but never
+ * recorded (the app stopped, or the record was rolled back) is removed, and so are the folders of
+ * pruned backups; then photos no backup in the folder refers to, and half-copied ones. Run it only
+ * outside a transaction, so that it reads what was committed. Finished backups the records do not
+ * know and this data folder did not start (another computer's, or newer than a restored copy of the
+ * records) are left alone.
+ */
+export function tidyBackups(folder: string, dataDir: string, known: RecordedBackups): void {
+  let removed = false;
+  const pending = join(dataDir, PENDING_BACKUP_FILE);
+  if (existsSync(pending)) {
+    let dir: string | null = null;
+    try {
+      dir = (JSON.parse(readFileSync(pending, 'utf8')) as { dir?: unknown }).dir as string;
+    } catch {
+      // A note that cannot be read names nothing; it goes.
+    }
+    if (typeof dir === 'string' && BACKUP_NAME.test(basename(dir)) && !known.recorded.has(dir) && existsSync(dir)) {
+      removeBackupFolder(dir);
+      removed = true;
+    }
+    rmSync(pending, { force: true });
+  }
+  for (const dir of known.pruned) {
+    if (BACKUP_NAME.test(basename(dir)) && existsSync(dir)) {
+      removeBackupFolder(dir);
+      removed = true;
+    }
   }
   const store = join(folder, PHOTO_STORE);
   if (!existsSync(store)) return;
+  const used = removed ? photosReferredTo(folder) : null;
+  for (const name of readdirSync(store)) if (name.endsWith('.part') || (used && !used.has(name))) rmSync(join(store, name), { force: true });
+}
+
+/** The photos the backups in a folder refer to; null when a manifest cannot be read (then none is unused). */
+function photosReferredTo(folder: string): Set<string> | null {
   const used = new Set<string>();
   for (const name of readdirSync(folder)) {
     const manifest = join(folder, name, MANIFEST_FILE);
     if (!name.startsWith('skinchart-') || !existsSync(manifest)) continue;
-    for (const p of (JSON.parse(readFileSync(manifest, 'utf8')) as BackupManifest).photos) used.add(p.sha256);
+    try {
+      for (const p of (JSON.parse(readFileSync(manifest, 'utf8')) as BackupManifest).photos) used.add(p.sha256);
+    } catch {
+      return null;
+    }
   }
-  for (const name of readdirSync(store)) if (!used.has(name)) rmSync(join(store, name), { force: true });
+  return used;
 }

@@ -12,3 +12,5 @@ export const PENDING_REKEY_FILE = 'rekey-pending.bin';
 
 export const databaseFileIn = (dataDir: string) => join(dataDir, DATABASE_FILE);
 export const photosFolderIn = (dataDir: string) => join(dataDir, PHOTOS_FOLDER);
+/** The backup folder a backup is being written to, until its record is committed (or found missing). */
+export const PENDING_BACKUP_FILE = 'backup-pending.json';

@@ -3,7 +3,7 @@ import { accessSync, constants, existsSync, readdirSync, statSync } from 'node:f
 import { dirname, isAbsolute, join, resolve, sep } from 'node:path';
 import type { Backup } from '../api/backups';
 import { appendAudit } from '../audit-chain';
-import { ensureFolder, makeBackup, removeBackups, restoreBackup, verifyBackup, type MadeBackup, type Verification } from '../backup-files';
+import { ensureFolder, makeBackup, restoreBackup, tidyBackups, verifyBackup, type MadeBackup, type RecordedBackups, type Verification } from '../backup-files';
 import { BACKUP_POLICY, generationsToKeep } from '../backup-generations';
 import { BACKUPS_FOLDER } from '../data-folder';
 import { ClinicError, fieldError, notFound } from '../errors';
@@ -55,7 +55,11 @@ interface Recorder {
   audit(entry: { action: string; entity: string; entityId?: number | string | null; change?: unknown }): void;
 }
 
-/** Keeps the generations the policy asks for in this folder and removes the others. */
+/**
+ * Keeps the generations the policy asks for in this folder and marks the others pruned. Their folders
+ * are removed by tidyBackups once this is committed: removed here, a record rolled back (or a host
+ * stopped before its commit) would leave listed backups missing from the drive.
+ */
 function pruneGenerations(r: Recorder, folder: string) {
   const good = r.orm
     .select()
@@ -67,7 +71,6 @@ function pruneGenerations(r: Recorder, folder: string) {
   const gone = good.filter((b) => !keep.has(b.id));
   if (gone.length === 0) return;
   for (const b of gone) r.orm.update(backups).set({ prunedAt: r.nowIso }).where(eq(backups.id, b.id)).run();
-  removeBackups(folder, gone.map((b) => b.path));
   r.audit({ action: 'backup.prune', entity: 'backup', change: { removed: gone.map((b) => b.id) } });
 }
 
@@ -106,6 +109,32 @@ interface BackupJob {
   kind: 'manual' | 'daily' | 'quit';
 }
 
+/**
+ * Removes from the drive what the committed records say should not be there: a backup started here
+ * and never recorded, and pruned backups' folders. Outside any transaction only. A failure is logged,
+ * never thrown: what is left is ignored by the list and removed by a later backup.
+ */
+function tidy(orm: Orm, host: HostSettings, folder: string): RecordedBackups | null {
+  try {
+    const known = recordedBackups(orm);
+    tidyBackups(folder, host.dataDir, known);
+    return known;
+  } catch (e) {
+    log.warn(`could not tidy the backup folder ${folder}`, e);
+    return null;
+  }
+}
+
+function recordedBackups(orm: Orm): RecordedBackups {
+  const rows = orm.select({ path: backups.path, prunedAt: backups.prunedAt }).from(backups).all();
+  const live = new Set(rows.filter((r) => !r.prunedAt).map((r) => r.path));
+  // A folder name freed by a pruned backup may have been given to a later one (older records).
+  return { recorded: new Set(rows.map((r) => r.path)), pruned: rows.filter((r) => r.prunedAt && !live.has(r.path)).map((r) => r.path) };
+}
+
+/** Tidies once the command's transaction has ended, committed or rolled back: a microtask never runs inside it. */
+const tidyAfterTransaction = (ctx: Ctx, folder: string) => queueMicrotask(() => tidy(ctx.orm, ctx.host, folder));
+
 /** Makes the copy and checks it (outside any transaction: VACUUM INTO cannot run inside one). */
 function copyForBackup(job: BackupJob): { made: MadeBackup; folder: string } {
   const folder = backupFolder(job.orm, job.host);
@@ -114,7 +143,17 @@ function copyForBackup(job: BackupJob): { made: MadeBackup; folder: string } {
   } catch {
     throw new ClinicError('conflict', `The backup folder ${folder} cannot be created or written to. Is the drive plugged in?`);
   }
-  const made = makeBackup({ sql: job.sql, dataDir: job.host.dataDir, folder, key: job.host.dataKey ?? null, label: job.label, kind: job.kind, now: nowOf(job.host) });
+  const known = tidy(job.orm, job.host, folder) ?? recordedBackups(job.orm);
+  const made = makeBackup({
+    sql: job.sql,
+    dataDir: job.host.dataDir,
+    folder,
+    key: job.host.dataKey ?? null,
+    label: job.label,
+    kind: job.kind,
+    now: nowOf(job.host),
+    taken: known.recorded,
+  });
   return { made, folder };
 }
 
@@ -122,11 +161,14 @@ function copyForBackup(job: BackupJob): { made: MadeBackup; folder: string } {
 export function backupNow(db: ClinicDb, host: HostSettings, kind: 'daily' | 'quit'): Backup {
   const { made, folder } = copyForBackup({ sql: db.sql, orm: db.orm, host, label: null, kind });
   const nowIso = nowOf(host).toISOString();
-  const result = db.sql
-    .transaction(() =>
-      recordBackup({ orm: db.orm, nowIso, audit: (e) => appendAudit(db.sql, nowIso, null, e) }, made, folder),
-    )
-    .immediate();
+  let result: Backup;
+  try {
+    result = db.sql
+      .transaction(() => recordBackup({ orm: db.orm, nowIso, audit: (e) => appendAudit(db.sql, nowIso, null, e) }, made, folder))
+      .immediate();
+  } finally {
+    tidy(db.orm, host, folder);
+  }
   if (result.integrity !== 'ok') log.error(`the ${kind} backup failed its checks: ${result.integrity}`);
   return result;
 }
@@ -148,7 +190,10 @@ const withCheckedAt = (v: Verification, ctx: Ctx): Verification => ({ ...v, chec
 export const backupHandlers = handlers({
   'backup.create': withPrepare<'backup.create', { made: MadeBackup; folder: string }>(
     async (p, input) => copyForBackup({ sql: p.sql, orm: p.orm, host: p.host, label: input.label || null, kind: 'manual' }),
-    (ctx, _input, { made, folder }) => recordBackup(ctx, made, folder),
+    (ctx, _input, { made, folder }) => {
+      tidyAfterTransaction(ctx, folder);
+      return recordBackup(ctx, made, folder);
+    },
   ),
 
   'backup.list': (ctx) => {
