@@ -117,11 +117,11 @@ export function PatientPage() {
           </SimpleGrid>
         )}
       </Paper>
+      <PatientFrontDesk patient={patient} onChanged={() => void load()} />
+      <PatientConsents patient={patient} />
       <StartSession patient={patient} />
       <ChartTimeline patientId={patient.id} />
-      <PatientConsents patient={patient} />
       <PatientPhotos patient={patient} />
-      <PatientFrontDesk patient={patient} onChanged={() => void load()} />
     </Stack>
   );
 }
