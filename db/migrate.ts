@@ -17,7 +17,7 @@ const appliedHashes = (sql: Database.Database): string[] => {
  * The applied migrations must be a prefix of the ones this app knows. More than we know means
  * a newer app wrote the file: refuse, and do not touch it.
  */
-export function checkMigrationHistory(sql: Database.Database, known: MigrationMeta[]): void {
+export function checkMigrationHistory(sql: Database.Database, known: MigrationMeta[]): { applied: number } {
   const applied = appliedHashes(sql);
   if (applied.length > known.length) {
     throw new DatabaseOpenError(
@@ -33,6 +33,7 @@ export function checkMigrationHistory(sql: Database.Database, known: MigrationMe
       );
     }
   });
+  return { applied: applied.length };
 }
 
 /** Applies every pending migration in one transaction: all of them or none. */

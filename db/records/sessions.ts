@@ -63,10 +63,30 @@ const productFactsOf = (ctx: Pick<Ctx, 'sql'>, sessionId: number): ProductFacts[
     ).all(sessionId) as { ingredients: string; kind: string }[]
   ).map((r) => ({ ingredients: JSON.parse(r.ingredients) as string[], kind: r.kind }));
 
-export const loadSession = (ctx: Pick<Ctx, 'orm'>, id: number): SessionRow => {
-  const row = ctx.orm.select().from(treatmentSessions).where(eq(treatmentSessions.id, id)).get();
+// The session row as drizzle would give it (JSON columns parsed), read with one prepared statement:
+// building the query through drizzle on every call cost more than running it.
+const SESSION_ROW = `SELECT id, patient_id AS patientId, treatment_type AS treatmentType, status, performed_at AS performedAt,
+    practitioner_id AS practitionerId, parameters, areas, notes, numbing, override_reason AS overrideReason,
+    override_rules AS overrideRules, signed_at AS signedAt, signed_by AS signedBy, created_at AS createdAt,
+    updated_at AS updatedAt, version
+  FROM treatment_sessions WHERE id = ?`;
+type StoredSessionRow = Omit<SessionRow, 'parameters' | 'areas' | 'numbing' | 'overrideRules'> & {
+  parameters: string;
+  areas: string;
+  numbing: string | null;
+  overrideRules: string | null;
+};
+
+export const loadSession = (ctx: Pick<Ctx, 'sql'>, id: number): SessionRow => {
+  const row = prepared(ctx.sql, SESSION_ROW).get(id) as StoredSessionRow | undefined;
   if (!row) throw notFound('treatment session', id);
-  return row;
+  return {
+    ...row,
+    parameters: JSON.parse(row.parameters) as unknown,
+    areas: JSON.parse(row.areas) as unknown,
+    numbing: row.numbing === null ? null : (JSON.parse(row.numbing) as unknown),
+    overrideRules: row.overrideRules === null ? null : (JSON.parse(row.overrideRules) as unknown),
+  };
 };
 
 interface PatientSummary {

@@ -105,14 +105,21 @@ async function main() {
     say('start-up');
     const app: number[] = [];
     const raw: number[] = [];
+    const checks: number[] = [];
     for (let i = 0; i < n(12); i++) {
+      let h: Host | null = null;
+      const t = performance.now();
       app.push(
         await time(async () => {
-          const h = startHost({ dataDir });
+          h = startHost({ dataDir });
           await call(h, 'auth.status', {}, null);
-          h.close();
         }),
       );
+      // The page check goes on in its worker after the first answer; the next start waits for it to end.
+      const verdict = await h!.recordsChecked;
+      if (verdict.state !== 'sound') throw new Error(`the page check found the benchmark's clinic ${verdict.state}`);
+      checks.push(performance.now() - t);
+      h!.close();
       raw.push(
         await time(() => {
           const s = openRaw(file);
@@ -133,12 +140,15 @@ async function main() {
       target: 'p95 < 300 ms',
       ok: pair.app.p95 < 300,
       samples: app.length,
-      note: `first start ${first.toFixed(1)} ms`,
+      note: `first start ${first.toFixed(1)} ms; every page checked in the background ${summarise(checks).p50.toFixed(0)} ms after start (p50; writes wait for it)`,
     });
   }
 
   const host = startHost({ dataDir });
-  const raw = rawQueries(openRaw(file));
+  // The hand-written side runs on the host's own connection. Two connections to one file each drop their
+  // page cache whenever the other commits: interleaved, the command's writes and audited views emptied the
+  // hand-written side's cache and its writes emptied the command's (0.7 ms of CPU per product use).
+  const raw = rawQueries(host.db.sql);
   const login = async (role: 'admin' | 'practitioner' | 'front_desk') => {
     const s = clinic.staff.find((x) => x.role === role)!;
     const { token } = (await call(host, 'auth.login', { username: s.username, password: s.password }, null)) as { token: string };
@@ -223,27 +233,28 @@ async function main() {
     }
   }
 
-  // A durable write with its audit entry.
+  // A durable write with its audit entry: a product used on a session (the lot checked on the session's
+  // date, the use, its stock movement, the audit entry, one fsync'd commit) against the same rows inserted
+  // and committed by hand with synchronous=FULL.
   {
     const addProduct = has('sessions.addProduct');
-    const target = raw.benchTargets();
     if (addProduct) {
       say('sessions.addProduct');
+      const target = raw.benchTargets(40);
       const pair = await inRounds(
         ROUNDS,
         n(40),
         4,
-        () => host.dispatch('sessions.addProduct', { sessionId: target.sessionId, lotId: target.lotId, quantity: 1, area: 'full face' }, practitioner.token),
-        () => raw.addProduct(practitioner.userId, target.rawSessionId, target.rawPatientId, target.lotId, 1, 'full face'),
+        (i) => host.dispatch('sessions.addProduct', { sessionId: nth(target.app, i).id, lotId: target.lotId, quantity: 1, area: 'left antecubital' }, practitioner.token),
+        (i) => {
+          const s = nth(target.raw, i);
+          raw.addProduct(practitioner.userId, s.id, s.patientId, target.lotId, 1, 'left antecubital');
+        },
         answered,
       );
-      record('sessions.addProduct (durable, audited)', pair, { ratio: 2 });
+      record('sessions.addProduct (durable, audited)', pair, { ratio: 2 }, `${target.app.length} draft sessions a side, a few products each`);
     } else {
-      const times: number[] = [];
-      for (let i = 0; i < n(60); i++) times.push(await time(() => raw.addProduct(practitioner.userId, target.rawSessionId, target.rawPatientId, target.lotId, 1, 'full face')));
-      skipped.push(
-        `sessions.addProduct: not available yet (the command is not in the contract); patients.update is measured as the durable write; raw product use + stock movement + audit entry, durable: p95 ${summarise(times).p95.toFixed(2)} ms`,
-      );
+      skipped.push('sessions.addProduct: not available (the command is not in the contract); patients.update is measured as the durable write');
     }
     say('patients.update');
     const appPatient = anyPatient();
@@ -300,7 +311,6 @@ async function main() {
     say(`  p95 ${pair.app.p95.toFixed(0)} ms`);
   }
   host.close();
-  raw.close();
 
   // The serve process itself, doing the same work over HTTP: its peak memory.
   say('serve process memory');
