@@ -29,7 +29,7 @@ export function checkMigrationHistory(sql: Database.Database, known: MigrationMe
     if (hash !== known[i]?.hash) {
       throw new DatabaseOpenError(
         'unknown_history',
-        `This database's schema history does not match this app (change ${i + 1} differs). It was left untouched.`,
+        `This database's schema history does not match this app (change ${i + 1} differs): it is damaged or not from this app. It was left untouched; restore the records from a backup.`,
       );
     }
   });

@@ -137,16 +137,35 @@ function checksOf(ctx: Pick<Ctx, 'sql' | 'orm' | 'now'>, row: SessionRow, flags:
   };
 }
 
+/** A session's products with what the rules need of each (ingredients, kind), in one read. */
+const productsWithFacts = (ctx: Pick<Ctx, 'sql'>, sessionId: number): { products: SessionProduct[]; facts: ProductFacts[] } => {
+  const rows = prepared(
+    ctx.sql,
+    `SELECT sp.id, sp.lot_id AS lotId, l.lot_number AS lotNumber, l.expires_on AS expiresOn, l.product_id AS productId,
+            p.name AS productName, p.unit, sp.quantity, sp.area, sp.at, sp.user_id AS userId, p.ingredients, p.kind
+     FROM session_products sp JOIN lots l ON l.id = sp.lot_id JOIN products p ON p.id = l.product_id
+     WHERE sp.session_id = ? ORDER BY sp.id`,
+  ).all(sessionId) as (SessionProduct & { ingredients: string; kind: string })[];
+  return {
+    products: rows.map(({ ingredients: _i, kind: _k, ...product }) => product),
+    facts: rows.map((r) => ({ ingredients: JSON.parse(r.ingredients) as string[], kind: r.kind })),
+  };
+};
+
 export const toSession = (ctx: Pick<Ctx, 'sql' | 'orm' | 'now'>, r: SessionRow): Session => {
-  const products = sessionProductsOf(ctx, r.id);
+  const { products, facts } = productsWithFacts(ctx, r.id);
   const patient = patientOf(ctx, r.patientId);
   const stored = numbingOf(r);
   const used = stored?.sessionProductId ? products.find((p) => p.id === stored.sessionProductId) : undefined;
-  const addenda = prepared(
-    ctx.sql,
-    `SELECT a.id, a.text, a.reason, a.at, a.user_id AS userId, u.name AS userName
+  // Addenda exist only on signed sessions (a trigger refuses one on a draft).
+  const addenda =
+    r.status === 'signed'
+      ? (prepared(
+          ctx.sql,
+          `SELECT a.id, a.text, a.reason, a.at, a.user_id AS userId, u.name AS userName
      FROM session_addenda a LEFT JOIN users u ON u.id = a.user_id WHERE a.session_id = ? ORDER BY a.id`,
-  ).all(r.id) as Session['addenda'];
+        ).all(r.id) as Session['addenda'])
+      : [];
   const aftercare = prepared(
     ctx.sql,
     `SELECT g.id, g.treatment_type AS treatmentType, g.version, t.title, g.at, u.name AS userName
@@ -190,7 +209,7 @@ export const toSession = (ctx: Pick<Ctx, 'sql' | 'orm' | 'now'>, r: SessionRow):
     addenda,
     aftercare,
     patient,
-    checks: checksOf(ctx, r, patient.flags, productFactsOf(ctx, r.id)),
+    checks: checksOf(ctx, r, patient.flags, facts),
     createdAt: r.createdAt,
     updatedAt: r.updatedAt,
     version: r.version,
