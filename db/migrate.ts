@@ -17,7 +17,7 @@ const appliedHashes = (sql: Database.Database): string[] => {
  * The applied migrations must be a prefix of the ones this app knows. More than we know means
  * a newer app wrote the file: refuse, and do not touch it.
  */
-export function checkMigrationHistory(sql: Database.Database, known: MigrationMeta[]): void {
+export function checkMigrationHistory(sql: Database.Database, known: MigrationMeta[]): { applied: number } {
   const applied = appliedHashes(sql);
   if (applied.length > known.length) {
     throw new DatabaseOpenError(
@@ -29,10 +29,11 @@ export function checkMigrationHistory(sql: Database.Database, known: MigrationMe
     if (hash !== known[i]?.hash) {
       throw new DatabaseOpenError(
         'unknown_history',
-        `This database's schema history does not match this app (change ${i + 1} differs). It was left untouched.`,
+        `This database's schema history does not match this app (change ${i + 1} differs): it is damaged or not from this app. It was left untouched; restore the records from a backup.`,
       );
     }
   });
+  return { applied: applied.length };
 }
 
 /** Applies every pending migration in one transaction: all of them or none. */

@@ -1,10 +1,10 @@
 import Database from 'better-sqlite3-multiple-ciphers';
-import { closeSync, existsSync, openSync, readSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { logger } from './log';
 import type { MigrationMeta } from 'drizzle-orm/migrator';
 import { applyMigrations, checkMigrationHistory, knownMigrations } from './migrate';
-import { damagedDatabase, isCorruption, refuseDamagedFile, refuseEmptyFile } from './open-checks';
+import { damagedDatabase, isCorruption, refuseCutShortFile, refuseDamagedFile, refuseEmptyFile } from './open-checks';
 import { DatabaseOpenError } from './open-error';
 import { ormFor, type Orm } from './orm';
 
@@ -15,6 +15,8 @@ export interface ClinicDb {
   file: string;
   sql: Sqlite;
   orm: Orm;
+  /** Every page was read and checked at open; when false, only the cheap checks ran (see db/damage-check.ts). */
+  pagesChecked: boolean;
   close(): void;
 }
 
@@ -25,7 +27,12 @@ export interface OpenOptions {
   /** Raw 32-byte key (or passphrase-derived key) for SQLite3MultipleCiphers; absent = not encrypted. */
   key?: Buffer;
   busyTimeoutMs?: number;
+  /** Files smaller than this get the page-by-page check at open; larger ones only the cheap checks. */
+  fullCheckBelowBytes?: number;
 }
+
+/** Under this size reading every page at open costs a few tens of milliseconds. */
+export const FULL_CHECK_BELOW_BYTES = 32 * 1024 * 1024;
 
 export const defaultMigrationsFolder = (): string => fileURLToPath(new URL('./migrations/', import.meta.url));
 
@@ -42,10 +49,12 @@ const hexKey = (key: Buffer) => {
   return `"x'${key.toString('hex')}'"`;
 };
 
+/** The statements that unlock a connection, in order; they must come before any other statement. */
+export const keyPragmas = (key: Buffer): string[] => [`cipher='sqlcipher'`, 'legacy=4', `key=${hexKey(key)}`];
+
 /** Unlocks a connection; must come before any other statement. */
 export const applyKey = (sql: Sqlite, key: Buffer) => {
-  cipherPragmas(sql);
-  sql.pragma(`key=${hexKey(key)}`);
+  for (const statement of keyPragmas(key)) sql.pragma(statement);
 };
 
 const SQLITE_MAGIC = Buffer.from('SQLite format 3\0', 'latin1');
@@ -104,6 +113,7 @@ export function openDatabase(options: OpenOptions): ClinicDb {
   const migrations = knownMigrations(options.migrationsFolder ?? defaultMigrationsFolder());
   if (options.key && isPlainDatabase(options.file)) encryptPlainDatabase(options.file, options.key, migrations);
   const sql = new Database(options.file);
+  let pagesChecked = false;
   try {
     if (options.key) {
       applyKey(sql, options.key);
@@ -112,8 +122,17 @@ export function openDatabase(options: OpenOptions): ClinicDb {
     }
     sql.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
     try {
-      checkMigrationHistory(sql, migrations);
-      refuseDamagedFile(sql, options.file);
+      const { applied } = checkMigrationHistory(sql, migrations);
+      // Every page is checked here when it is cheap (a small file), before a migration rewrites tables, and
+      // when the file is not in WAL mode (switching would write its header). Otherwise only the cheap checks:
+      // the host then checks every page in the background before its first write (db/damage-check.ts).
+      const size = existsSync(options.file) ? statSync(options.file).size : 0;
+      pagesChecked =
+        size < (options.fullCheckBelowBytes ?? FULL_CHECK_BELOW_BYTES) ||
+        (applied > 0 && applied < migrations.length) ||
+        sql.pragma('journal_mode', { simple: true }) !== 'wal';
+      if (pagesChecked) refuseDamagedFile(sql, options.file);
+      else refuseCutShortFile(sql, options.file);
     } catch (e) {
       if (e instanceof DatabaseOpenError) throw e;
       if (isCorruption(e)) throw damagedDatabase(options.file);
@@ -134,7 +153,7 @@ export function openDatabase(options: OpenOptions): ClinicDb {
     throw e;
   }
   const orm = ormFor(sql);
-  return { file: options.file, sql, orm, close: () => sql.close() };
+  return { file: options.file, sql, orm, pagesChecked, close: () => sql.close() };
 }
 
 export { DatabaseOpenError } from './open-error';

@@ -1,7 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { openDatabase, type ClinicDb } from '../db/open';
+import { quickCheckProblems, watchForDamage, type RecordsState } from '../db/damage-check';
+import { keyPragmas, openDatabase, type ClinicDb } from '../db/open';
 import { DEFAULT_SCRYPT_LOG_N } from '../db/passwords';
 import { readPreviousKeys } from '../db/rekey';
 import type { Backup } from '../db/api/backups';
@@ -22,6 +23,8 @@ export interface HostOptions {
   scryptLogN?: number;
   sessions?: SessionOptions;
   checkOutputs?: boolean;
+  /** Files smaller than this are checked page by page at open; larger ones in the background after it. */
+  fullCheckBelowBytes?: number;
 }
 
 export interface Host {
@@ -32,6 +35,10 @@ export interface Host {
   settings: HostSettings;
   /** A backup made by the host itself (daily timer, app closing), outside any user's command. */
   backupNow(kind: 'daily' | 'quit'): Backup;
+  /** Whether the page check after start has found the records file sound, damaged, or is still reading. */
+  records(): RecordsState;
+  /** Settles when the page check after start has finished. */
+  recordsChecked: Promise<RecordsState>;
   close(): void;
 }
 
@@ -43,7 +50,10 @@ export function startHost(options: HostOptions): Host {
     file: join(options.dataDir, DATABASE_FILE),
     ...(options.migrationsFolder && { migrationsFolder: options.migrationsFolder }),
     ...(options.key && { key: options.key }),
+    ...(options.fullCheckBelowBytes !== undefined && { fullCheckBelowBytes: options.fullCheckBelowBytes }),
   });
+  // Every page of the file is read once in the background; writes wait for its verdict (db/damage-check.ts).
+  const damage = watchForDamage(db.file, options.key ? keyPragmas(options.key) : [], () => quickCheckProblems(db.sql), db.pagesChecked);
   const sessions = new SessionStore(options.sessions);
   const settings: HostSettings = {
     dataDir: options.dataDir,
@@ -53,14 +63,33 @@ export function startHost(options: HostOptions): Host {
     previousKeys: options.key ? readPreviousKeys(options.dataDir, options.key) : [],
     keyLogN: options.scryptLogN ?? DEFAULT_SCRYPT_LOG_N,
     ...(options.clock && { clock: options.clock }),
+    records: () => damage.current(),
   };
   const dispatch = createDispatcher({
     db,
     registry: createRegistry(),
     sessions,
     host: settings,
+    records: damage,
     ...(options.clock && { clock: options.clock }),
     checkOutputs: options.checkOutputs ?? false,
   });
-  return { dispatch, db, sessions, settings, backupNow: (kind) => backupNow(db, settings, kind), close: () => db.close() };
+  return {
+    dispatch,
+    db,
+    sessions,
+    settings,
+    backupNow: (kind) => {
+      // A backup writes its record into the file: only once every page has been found sound.
+      const records = damage.now();
+      if (records.state === 'damaged') throw new Error(records.message);
+      return backupNow(db, settings, kind);
+    },
+    records: () => damage.current(),
+    recordsChecked: damage.settled,
+    close: () => {
+      damage.stop();
+      db.close();
+    },
+  };
 }

@@ -1,6 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { User } from '../db/api/auth';
 import { call, CommandError, forgetSignIn, onSignedOut } from './client';
+import { RecordsBanner } from './components/RecordsBanner';
 import { watchIdle } from './idle';
 
 export type AuthState =
@@ -105,7 +106,12 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     }),
     [state, refresh, lock],
   );
-  return <AuthContext.Provider value={api}>{children}</AuthContext.Provider>;
+  return (
+    <AuthContext.Provider value={api}>
+      <RecordsBanner />
+      {children}
+    </AuthContext.Provider>
+  );
 }
 
 export const useAuth = (): AuthApi => {

@@ -33,7 +33,14 @@ export const authCommands = [
     kind: 'read',
     access: 'public',
     input: empty,
-    output: z.object({ needsSetup: z.boolean(), clinicName: z.string().nullable() }),
+    output: z.object({
+      needsSetup: z.boolean(),
+      clinicName: z.string().nullable(),
+      /** Present while the page check after start is still reading the records file (writes wait for it). */
+      checking: z.literal(true).optional(),
+      /** Present when the records file is damaged: what to do, for the person at the screen. Nothing is saved. */
+      damage: z.string().optional(),
+    }),
   }),
   command({
     name: 'auth.setup',

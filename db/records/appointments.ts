@@ -11,7 +11,7 @@ import { consentsFor, validConsentFor } from './consent-lookup';
 import type { Ctx } from './context';
 import { latestIntakeAt } from './intake';
 import { handlers } from './registry';
-import { readSettings } from './settings';
+import { clinicRule } from './settings';
 
 const HOUR = 3_600_000;
 /** A patient may be checked in this long before the appointment, even if that is the evening before. */
@@ -56,7 +56,7 @@ export function missingFor(r: Readiness, patientId: number, treatmentType: Treat
   return missingBeforeTreatment({ treatmentType, on, latestIntakeAt: latestIntakeAt(r, patientId), intakeValidityMonths: r.intakeValidityMonths, consent });
 }
 
-const readinessOf = (ctx: Pick<Ctx, 'sql' | 'orm'>): Readiness => ({ sql: ctx.sql, orm: ctx.orm, intakeValidityMonths: readSettings(ctx.orm).intakeValidityMonths });
+const readinessOf = (ctx: Pick<Ctx, 'sql' | 'orm'>): Readiness => ({ sql: ctx.sql, orm: ctx.orm, intakeValidityMonths: clinicRule(ctx.sql, 'intakeValidityMonths') });
 
 const toAppointment = (r: Readiness, row: Row): Appointment => {
   const waiting = row.status === 'booked' || row.status === 'checked_in';

@@ -31,7 +31,15 @@ const throttled = (username: string, waitMs: number) =>
   );
 
 export const authHandlers = handlers({
-  'auth.status': (ctx) => ({ needsSetup: !hasUsers(ctx), clinicName: clinicNameOf(ctx) }),
+  'auth.status': (ctx) => {
+    const records = ctx.host.records?.();
+    return {
+      needsSetup: !hasUsers(ctx),
+      clinicName: clinicNameOf(ctx),
+      ...(records?.state === 'checking' && { checking: true as const }),
+      ...(records?.state === 'damaged' && { damage: records.message }),
+    };
+  },
 
   'auth.setup': withPrepare<'auth.setup', string>(
     (p, input) => hashPassword(input.password, p.host.scryptLogN),

@@ -2,7 +2,7 @@ import type { ConsentFacts } from '../rules/consents';
 import { consentStatusOn, type ConsentStatus } from '../rules/consents';
 import { prepared } from '../prepared';
 import type { Ctx } from './context';
-import { readSettings } from './settings';
+import { clinicRule } from './settings';
 
 export interface ConsentStanding extends ConsentFacts {
   id: number;
@@ -12,7 +12,7 @@ export interface ConsentStanding extends ConsentFacts {
 
 /** Every consent a patient signed for one treatment type, newest first, with its standing on `on`. */
 export function consentsFor(ctx: Pick<Ctx, 'sql' | 'orm'>, patientId: number, treatmentType: string, on: Date): ConsentStanding[] {
-  const months = readSettings(ctx.orm).consentValidityMonths;
+  const months = clinicRule(ctx.sql, 'consentValidityMonths');
   const rows = prepared(
     ctx.sql,
     `SELECT c.id, c.treatment_type AS treatmentType, c.signed_at AS signedAt, c.voided_at AS voidedAt,

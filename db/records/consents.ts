@@ -19,7 +19,7 @@ import { latestVersionOf, listTemplates, loadTemplate, publishTemplate } from '.
 import type { Ctx } from './context';
 import { loadPatient } from './patients';
 import { handlers } from './registry';
-import { readSettings } from './settings';
+import { clinicRule, readSettings } from './settings';
 import { bytesOfDataUrl, checkSignaturePng } from './signature-image';
 
 type ConsentRow = typeof consents.$inferSelect;
@@ -80,7 +80,7 @@ interface StandingBasis {
 function standingBasis(ctx: Ctx): StandingBasis {
   const latest = new Map<string, number>();
   return {
-    months: readSettings(ctx.orm).consentValidityMonths,
+    months: clinicRule(ctx.sql, 'consentValidityMonths'),
     latest: (type) => {
       if (!latest.has(type)) latest.set(type, latestVersionOf(ctx, type));
       return latest.get(type)!;

@@ -1,3 +1,4 @@
+import type { RecordsState } from '../damage-check';
 import type { Role } from '../api/command';
 import type { AuditInput } from '../audit-chain';
 import type { Orm, Sqlite } from '../open';
@@ -34,6 +35,8 @@ export interface HostSettings {
   keyLogN?: number;
   /** The host's clock, for work done before a command's transaction (it has no ctx.now yet). */
   clock?: () => Date;
+  /** What the page check after start found (db/damage-check.ts); absent means not checked (tools, tests of parts). */
+  records?: () => RecordsState;
 }
 
 /** Everything a command implementation may use. It runs inside the command's transaction. */

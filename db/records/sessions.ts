@@ -63,10 +63,30 @@ const productFactsOf = (ctx: Pick<Ctx, 'sql'>, sessionId: number): ProductFacts[
     ).all(sessionId) as { ingredients: string; kind: string }[]
   ).map((r) => ({ ingredients: JSON.parse(r.ingredients) as string[], kind: r.kind }));
 
-export const loadSession = (ctx: Pick<Ctx, 'orm'>, id: number): SessionRow => {
-  const row = ctx.orm.select().from(treatmentSessions).where(eq(treatmentSessions.id, id)).get();
+// The session row as drizzle would give it (JSON columns parsed), read with one prepared statement:
+// building the query through drizzle on every call cost more than running it.
+const SESSION_ROW = `SELECT id, patient_id AS patientId, treatment_type AS treatmentType, status, performed_at AS performedAt,
+    practitioner_id AS practitionerId, parameters, areas, notes, numbing, override_reason AS overrideReason,
+    override_rules AS overrideRules, signed_at AS signedAt, signed_by AS signedBy, created_at AS createdAt,
+    updated_at AS updatedAt, version
+  FROM treatment_sessions WHERE id = ?`;
+type StoredSessionRow = Omit<SessionRow, 'parameters' | 'areas' | 'numbing' | 'overrideRules'> & {
+  parameters: string;
+  areas: string;
+  numbing: string | null;
+  overrideRules: string | null;
+};
+
+export const loadSession = (ctx: Pick<Ctx, 'sql'>, id: number): SessionRow => {
+  const row = prepared(ctx.sql, SESSION_ROW).get(id) as StoredSessionRow | undefined;
   if (!row) throw notFound('treatment session', id);
-  return row;
+  return {
+    ...row,
+    parameters: JSON.parse(row.parameters) as unknown,
+    areas: JSON.parse(row.areas) as unknown,
+    numbing: row.numbing === null ? null : (JSON.parse(row.numbing) as unknown),
+    overrideRules: row.overrideRules === null ? null : (JSON.parse(row.overrideRules) as unknown),
+  };
 };
 
 interface PatientSummary {
@@ -117,16 +137,35 @@ function checksOf(ctx: Pick<Ctx, 'sql' | 'orm' | 'now'>, row: SessionRow, flags:
   };
 }
 
+/** A session's products with what the rules need of each (ingredients, kind), in one read. */
+const productsWithFacts = (ctx: Pick<Ctx, 'sql'>, sessionId: number): { products: SessionProduct[]; facts: ProductFacts[] } => {
+  const rows = prepared(
+    ctx.sql,
+    `SELECT sp.id, sp.lot_id AS lotId, l.lot_number AS lotNumber, l.expires_on AS expiresOn, l.product_id AS productId,
+            p.name AS productName, p.unit, sp.quantity, sp.area, sp.at, sp.user_id AS userId, p.ingredients, p.kind
+     FROM session_products sp JOIN lots l ON l.id = sp.lot_id JOIN products p ON p.id = l.product_id
+     WHERE sp.session_id = ? ORDER BY sp.id`,
+  ).all(sessionId) as (SessionProduct & { ingredients: string; kind: string })[];
+  return {
+    products: rows.map(({ ingredients: _i, kind: _k, ...product }) => product),
+    facts: rows.map((r) => ({ ingredients: JSON.parse(r.ingredients) as string[], kind: r.kind })),
+  };
+};
+
 export const toSession = (ctx: Pick<Ctx, 'sql' | 'orm' | 'now'>, r: SessionRow): Session => {
-  const products = sessionProductsOf(ctx, r.id);
+  const { products, facts } = productsWithFacts(ctx, r.id);
   const patient = patientOf(ctx, r.patientId);
   const stored = numbingOf(r);
   const used = stored?.sessionProductId ? products.find((p) => p.id === stored.sessionProductId) : undefined;
-  const addenda = prepared(
-    ctx.sql,
-    `SELECT a.id, a.text, a.reason, a.at, a.user_id AS userId, u.name AS userName
+  // Addenda exist only on signed sessions (a trigger refuses one on a draft).
+  const addenda =
+    r.status === 'signed'
+      ? (prepared(
+          ctx.sql,
+          `SELECT a.id, a.text, a.reason, a.at, a.user_id AS userId, u.name AS userName
      FROM session_addenda a LEFT JOIN users u ON u.id = a.user_id WHERE a.session_id = ? ORDER BY a.id`,
-  ).all(r.id) as Session['addenda'];
+        ).all(r.id) as Session['addenda'])
+      : [];
   const aftercare = prepared(
     ctx.sql,
     `SELECT g.id, g.treatment_type AS treatmentType, g.version, t.title, g.at, u.name AS userName
@@ -170,7 +209,7 @@ export const toSession = (ctx: Pick<Ctx, 'sql' | 'orm' | 'now'>, r: SessionRow):
     addenda,
     aftercare,
     patient,
-    checks: checksOf(ctx, r, patient.flags, productFactsOf(ctx, r.id)),
+    checks: checksOf(ctx, r, patient.flags, facts),
     createdAt: r.createdAt,
     updatedAt: r.updatedAt,
     version: r.version,

@@ -1,5 +1,6 @@
 import { clinicSettings, defaultSettings, type ClinicSettings } from '../api/settings';
-import type { Orm } from '../open';
+import type { Orm, Sqlite } from '../open';
+import { prepared } from '../prepared';
 import { settings } from '../schema';
 import { handlers } from './registry';
 
@@ -12,6 +13,17 @@ export function readSettings(orm: Orm): ClinicSettings {
   const names = Object.keys(clinicSettings.shape) as (keyof ClinicSettings)[];
   const value = Object.fromEntries(names.map((n) => [n, stored.get(keyOf(n)) ?? (n === 'clinicName' ? '' : defaultSettings[n])]));
   return clinicSettings.parse(value);
+}
+
+/**
+ * One of the clinic's rules by itself, read with a prepared statement: charting and consent checks ask
+ * for a validity period on every call, and reading every setting (the logo included) cost more than the
+ * rest of a product's use.
+ */
+export function clinicRule(sql: Sqlite, name: 'consentValidityMonths' | 'intakeValidityMonths'): number {
+  const row = prepared(sql, 'SELECT value FROM settings WHERE key = ?').get(keyOf(name)) as { value: string } | undefined;
+  const value: unknown = row ? JSON.parse(row.value) : defaultSettings[name];
+  return clinicSettings.shape[name].parse(value);
 }
 
 export const settingsHandlers = handlers({

@@ -72,13 +72,18 @@ export function rawQueries(sql: Sqlite) {
     `SELECT i.id, i.submitted_at AS submittedAt, q.version AS questionnaireVersion, i.flags
      FROM intakes i JOIN questionnaires q ON q.id = i.questionnaire_id WHERE i.patient_id = ? ORDER BY i.submitted_at DESC`,
   );
-  const recipients = sql.prepare(
-    `SELECT p.id, p.chart_number AS chartNumber, p.first_name AS firstName, p.last_name AS lastName, p.date_of_birth AS dateOfBirth,
-            p.phone, p.email, p.address, p.archived_at AS archivedAt,
-            s.id AS sessionId, s.performed_at AS performedAt, s.treatment_type AS treatmentType, sum(sp.quantity) AS quantity
-     FROM session_products sp JOIN treatment_sessions s ON s.id = sp.session_id JOIN patients p ON p.id = s.patient_id
-     WHERE sp.lot_id = ? GROUP BY sp.session_id ORDER BY s.performed_at, s.id`,
-  );
+  // The recall list as the command gives it: one line per session (a lot used twice in a session summed),
+  // with the patient's contact details and the lot's product, number and unit.
+  const recallLot = sql.prepare(`SELECT l.id, p.name AS productName, l.lot_number AS lotNumber, l.expires_on AS expiresOn, l.status, p.unit
+     FROM lots l JOIN products p ON p.id = l.product_id WHERE l.id = ?`);
+  const recipients = sql
+    .prepare(
+      `SELECT s.id, s.performed_at, s.treatment_type, round(sum(sp.quantity), 3),
+              p.id, p.chart_number, p.first_name, p.last_name, p.date_of_birth, p.phone, p.email, p.address, p.archived_at
+       FROM session_products sp JOIN treatment_sessions s ON s.id = sp.session_id JOIN patients p ON p.id = s.patient_id
+       WHERE sp.lot_id = ? GROUP BY sp.session_id ORDER BY s.performed_at, s.id`,
+    )
+    .raw();
 
   const lastEntry = sql.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1');
   const insertEntry = sql.prepare(
@@ -152,7 +157,21 @@ export function rawQueries(sql: Sqlite) {
       };
     },
     recipients(lotId: number) {
-      return recipients.all(lotId);
+      const lot = recallLot.get(lotId) as { id: number; productName: string; lotNumber: string; unit: string };
+      const items = (recipients.all(lotId) as [number, string, string, number, number, string, string, string, string, string | null, string | null, string | null, string | null][]).map(
+        ([sessionId, performedAt, treatmentType, quantity, id, chartNumber, firstName, lastName, dateOfBirth, phone, email, address, archivedAt]) => ({
+          patient: { id, chartNumber, firstName, lastName, dateOfBirth, phone, email, address, archivedAt },
+          sessionId,
+          performedAt,
+          treatmentType,
+          quantity,
+          unit: lot.unit,
+          lotId: lot.id,
+          lotNumber: lot.lotNumber,
+          productName: lot.productName,
+        }),
+      );
+      return { lots: [lot], items };
     },
     /** A durable edit with its audit entry: one IMMEDIATE transaction, synchronous=FULL. */
     updatePatient: sql.transaction((userId: number, id: number, version: number, notes: string) => {
@@ -176,30 +195,29 @@ export function rawQueries(sql: Sqlite) {
       return sql.prepare('SELECT version FROM patients WHERE id = ?').pluck().get(id) as number;
     },
     /**
-     * Where product uses go: two draft sessions (one for the command, one for the hand-written side)
-     * and a fresh lot with plenty of stock that expires long after them. Set up, not measured.
+     * Where product uses go: `perSide` draft sessions started today for each side (the command's and the
+     * hand-written one's), so each session gets a handful of products as in a real visit, and a fresh lot
+     * received today with plenty of stock. Set up, not measured.
      */
-    benchTargets() {
+    benchTargets(perSide: number) {
       const now = new Date().toISOString();
-      const draftsNow = () =>
-        sql.prepare(`SELECT id, patient_id AS patientId FROM treatment_sessions WHERE status = 'draft' ORDER BY id DESC LIMIT 2`).all() as { id: number; patientId: number }[];
-      if (draftsNow().length < 2) {
-        // A small clinic may have no open session: start two, as a practitioner would.
-        const start = sql.prepare(`INSERT INTO treatment_sessions (patient_id, treatment_type, performed_at, created_at, updated_at) VALUES (?, 'iv_glutathione', ?, ?, ?)`);
-        for (const patientId of [1, 2]) start.run(patientId, now, now, now);
-      }
-      const drafts = draftsNow();
-      const lotId = sql.transaction(() => {
-        const product = sql.prepare(`SELECT id FROM products WHERE name LIKE 'Glutathione%' LIMIT 1`).pluck().get() as number;
-        const id = Number(
-          sql
-            .prepare(`INSERT INTO lots (product_id, lot_number, expires_on, received_on, supplier, created_at, updated_at) VALUES (?, ?, '2099-12-31', ?, 'Bench supplies', ?, ?)`)
-            .run(product, `BENCH-${Date.now()}`, now.slice(0, 10), now, now).lastInsertRowid,
-        );
-        sql.prepare(`INSERT INTO stock_movements (lot_id, kind, quantity, at) VALUES (?, 'receive', 100000, ?)`).run(id, now);
-        return id;
-      }).immediate();
-      return { sessionId: drafts[0]!.id, rawSessionId: drafts[1]!.id, rawPatientId: drafts[1]!.patientId, lotId };
+      // Yesterday in UTC is on or before today in any time zone: the lot was there before the sessions.
+      const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+      const patients = sql.prepare(`SELECT id FROM patients WHERE archived_at IS NULL ORDER BY id DESC LIMIT ?`).pluck().all(2 * perSide) as number[];
+      const start = sql.prepare(`INSERT INTO treatment_sessions (patient_id, treatment_type, performed_at, created_at, updated_at) VALUES (?, 'iv_glutathione', ?, ?, ?) RETURNING id`);
+      return sql
+        .transaction(() => {
+          const sessions = patients.map((patientId) => ({ id: (start.get(patientId, now, now, now) as { id: number }).id, patientId }));
+          const product = sql.prepare(`SELECT id FROM products WHERE name LIKE 'Glutathione%' LIMIT 1`).pluck().get() as number;
+          const lotId = Number(
+            sql
+              .prepare(`INSERT INTO lots (product_id, lot_number, expires_on, received_on, supplier, created_at, updated_at) VALUES (?, ?, '2099-12-31', ?, 'Bench supplies', ?, ?)`)
+              .run(product, `BENCH-${Date.now()}`, yesterday, now, now).lastInsertRowid,
+          );
+          sql.prepare(`INSERT INTO stock_movements (lot_id, kind, quantity, at) VALUES (?, 'receive', 100000, ?)`).run(lotId, now);
+          return { app: sessions.slice(0, perSide), raw: sessions.slice(perSide), lotId };
+        })
+        .immediate();
     },
     close: () => sql.close(),
     /** Walks the chain and recomputes every link. */

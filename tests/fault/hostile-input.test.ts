@@ -99,9 +99,9 @@ async function attack(command: Command, request: Request) {
     expect(status).toBe(status === 413 ? 413 : httpStatusOf(error.code));
     expect(error.message.length).toBeGreaterThan(0);
     expect(tableDigests(host.db.sql, ['audit_log']), `a refused ${command.name} (${error.code}) left something behind`).toEqual(before.data);
-    // A refusal may record itself (a denied role, a failed sign-in), and nothing else.
+    // A refusal may record itself (a denied role, a failed or throttled sign-in), and nothing else.
     expect(added.length).toBeLessThanOrEqual(1);
-    for (const action of added) expect([`denied:${command.name}`, 'auth.login_failed']).toContain(action);
+    for (const action of added) expect([`denied:${command.name}`, 'auth.login_failed', 'auth.login_throttled']).toContain(action);
   }
   if (added.length) expect(verifyAuditChain(host.db.sql).ok, 'the audit chain broke').toBe(true);
 }

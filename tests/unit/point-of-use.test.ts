@@ -1,5 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { canonicalJson, sha256Hex } from '../../db/hash';
+import { recallListShown } from '../../db/records/lots';
 import { parseGs1 } from '../../db/rules/gs1';
 import { refusal, STAFF_PASSWORD, testHost } from '../support/host';
 import { fieldOf, GLUTATHIONE_IV, inventoryClinic, NUMBING_CREAM, type Clinic } from '../support/inventory';
@@ -258,16 +260,29 @@ describe('recall: who received a lot', () => {
     expect([backwards.status, fieldOf(backwards)]).toEqual([400, 'to']);
   });
 
-  it('asks for one of lot id or lot number, and audits which patients were shown', async () => {
-    const { c, lot, other, third } = await recallClinic();
+  it('asks for one of lot id or lot number, and audits each lookup once, with the patients it showed in the hashed change', async () => {
+    const { c, lot, cream, other } = await recallClinic();
     for (const input of [{}, { lotId: lot.id, lotNumber: 'GLU-2291' }]) {
       const r = await refusal(c.host.call('lots.recipients', input as never, c.admin));
       expect([r.status, fieldOf(r)]).toEqual([400, 'lotNumber']);
     }
     expect(fieldOf(await refusal(c.host.call('lots.recipients', { lotId: 999 }, c.admin)))).toBe('lotId');
-    await c.host.call('lots.recipients', { lotId: lot.id }, c.admin);
-    const shown = async (patientId: number) => (await c.host.call('audit.query', { patientId, action: 'lots.recipients' }, c.admin)).items.length;
-    expect([await shown(c.patientId), await shown(other.id), await shown(third.id)]).toEqual([1, 1, 0]);
+    const lookups = async () => (await c.host.call('audit.query', { action: 'lots.recipients' }, c.admin)).items;
+    expect(await lookups()).toEqual([]);
+
+    await c.host.call('lots.recipients', { lotId: lot.id, to: '2026-02-28' }, c.admin);
+    const [entry, ...more] = await lookups();
+    expect(more).toEqual([]);
+    expect(entry).toMatchObject({ entity: 'lot', entityId: String(lot.id), patientId: null, userId: c.ids.admin });
+    // The hash binds the list shown: the same lookup with another patient list would hash differently.
+    const shown = [c.patientId, other.id].sort((a, b) => a - b);
+    const hashOf = (patientIds: number[]) => sha256Hex(canonicalJson(recallListShown({ to: '2026-02-28' }, [lot.id], patientIds)));
+    expect(entry!.changeHash).toBe(hashOf(shown));
+    expect(entry!.changeHash).not.toBe(hashOf([c.patientId]));
+
+    // By lot number: one entry naming every lot with that number.
+    await c.host.call('lots.recipients', { lotNumber: 'glu-2291' }, c.practitioner);
+    expect((await lookups()).map((e) => e.entityId)).toEqual([[lot.id, cream.id].sort((a, b) => a - b).join(','), String(lot.id)]);
   });
 
   it('stays quick for a lot used thousands of times, and reads through the (lot, session) index', async () => {
