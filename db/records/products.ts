@@ -14,10 +14,9 @@ type ProductRow = Omit<Product, 'ingredients' | 'compounded' | 'active' | 'lowSt
 const PRODUCT_VIEW = `SELECT p.id, p.name, p.kind, p.manufacturer, p.strength, p.unit, p.ingredients, p.gtin, p.code,
     p.default_quantity AS defaultQuantity, p.compounded, p.compounding_pharmacy AS compoundingPharmacy,
     p.reorder_level AS reorderLevel, p.active, p.created_at AS createdAt, p.updated_at AS updatedAt, p.version,
-    (SELECT round(coalesce(sum(m.quantity), 0), 3) FROM lots l JOIN stock_movements m ON m.lot_id = l.id
+    (SELECT coalesce(sum(b.on_hand), 0) / 1000.0 FROM lots l JOIN lot_balances b ON b.lot_id = l.id
       WHERE l.product_id = p.id AND l.status = 'active' AND l.expires_on >= @today) AS onHand,
-    (SELECT count(*) FROM lots l WHERE l.product_id = p.id
-      AND (SELECT sum(quantity) FROM stock_movements WHERE lot_id = l.id) > 0.0005) AS lotsInStock
+    (SELECT count(*) FROM lots l JOIN lot_balances b ON b.lot_id = l.id WHERE l.product_id = p.id AND b.on_hand > 0) AS lotsInStock
   FROM products p`;
 
 const toProduct = (r: ProductRow): Product => {

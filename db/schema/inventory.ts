@@ -78,3 +78,15 @@ export const stockMovements = sqliteTable(
   // (lot, quantity) covers the on-hand sum, so it never reads the table rows.
   (t) => [index('stock_movements_lot_quantity').on(t.lotId, t.quantity)],
 );
+
+// Each lot's running totals, in thousandths of its unit, kept by a trigger on every ledger row (migration
+// 0010): stock screens read one row per lot instead of summing a busy lot's thousands of uses. The ledger
+// stays the record; these are always equal to its sums (tested).
+export const lotBalances = sqliteTable('lot_balances', {
+  lotId: integer('lot_id')
+    .primaryKey()
+    .references(() => lots.id),
+  onHand: integer('on_hand').notNull().default(0),
+  received: integer('received').notNull().default(0),
+  used: integer('used').notNull().default(0),
+});

@@ -10,6 +10,7 @@ import { nameKeyOf, namePartsOf, phoneDigitsOf, reversed } from '../../db/fold';
 import { canonicalJson, sha256Hex } from '../../db/hash';
 import type { ClinicDb, Sqlite } from '../../db/open';
 import { hashPassword } from '../../db/passwords';
+import { rebuildLotBalances } from '../../db/records/stock';
 import {
   addendumTexts,
   allergyChoices,
@@ -262,9 +263,11 @@ function bulkLoad(db: ClinicDb, load: () => void, log: (l: string) => void) {
   load();
   const t = performance.now();
   sql.transaction(() => {
+    // The ledger went in without its balance trigger: sum it once.
+    rebuildLotBalances(sql);
     for (const o of objects) sql.exec(o.sql);
   })();
-  log(`triggers restored in ${Math.round(performance.now() - t)} ms`);
+  log(`lot balances summed, triggers restored in ${Math.round(performance.now() - t)} ms`);
   sql.pragma('cache_size = -2000');
   sql.pragma('journal_mode = WAL');
   sql.pragma('synchronous = FULL');

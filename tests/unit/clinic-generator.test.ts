@@ -116,6 +116,12 @@ describe('the generated clinic', () => {
     const used = one<number>('SELECT sum(quantity) FROM session_products');
     const wasted = one<number>(`SELECT coalesce(-sum(quantity), 0) FROM stock_movements WHERE kind = 'waste'`);
     expect(one<number>('SELECT sum(quantity) FROM stock_movements')).toBeCloseTo(received - used - wasted, 3);
+    // Each lot's running totals, summed once after the bulk load, equal its ledger.
+    expect(
+      one(`SELECT count(*) FROM lots l LEFT JOIN lot_balances b ON b.lot_id = l.id
+           LEFT JOIN (SELECT lot_id, CAST(round(sum(quantity) * 1000) AS INTEGER) AS onHand FROM stock_movements GROUP BY lot_id) m ON m.lot_id = l.id
+           WHERE coalesce(b.on_hand, 0) <> coalesce(m.onHand, 0)`),
+    ).toBe(0);
   });
 
   it('charts every signed session completely, and gives long histories through patients.chart', async () => {

@@ -294,5 +294,34 @@ describe('the ledger in the database itself', () => {
     expect(() => sql.prepare(`UPDATE lots SET lot_number = 'OTHER'`).run()).toThrow(/keeps its product and lot number/);
     insert.run(lot.id, 'waste', -2);
     expect(sql.prepare('SELECT count(*) AS n, sum(quantity) AS total FROM stock_movements').get()).toEqual({ n: 2, total: 0 });
+    expect(() => sql.prepare('DELETE FROM lot_balances').run()).toThrow(/never deleted/);
+  });
+
+  it("keeps each lot's totals equal to its ledger through receipts, uses, waste and counts, to the thousandth", async () => {
+    const c = await inventoryClinic();
+    const sql = c.host.db.sql;
+    const lot = await c.host.call('lots.receive', { productId: c.product(GLUTATHIONE_IV).id, ...receive({ quantity: 10.5 }) }, c.admin);
+    await c.host.call('lots.receive', { productId: c.product(GLUTATHIONE_IV).id, ...receive({ quantity: 0.25 }) }, c.admin);
+    const insert = sql.prepare(`INSERT INTO stock_movements (lot_id, kind, quantity, at) VALUES (?, ?, ?, '2026-03-02T10:00:00Z')`);
+    for (const q of [-0.1, -0.2, -0.3, -1.001]) insert.run(lot.id, 'use', q);
+    await c.host.call('lots.adjust', { lotId: lot.id, kind: 'waste', quantity: 0.7, reason: 'vial dropped' }, c.admin);
+    await c.host.call('lots.adjust', { lotId: lot.id, kind: 'count', counted: 8, reason: 'shelf count' }, c.admin);
+    const balance = sql.prepare('SELECT on_hand AS onHand, received, used FROM lot_balances WHERE lot_id = ?').get(lot.id);
+    const ledger = sql
+      .prepare(
+        `SELECT CAST(round(sum(quantity) * 1000) AS INTEGER) AS onHand,
+                CAST(round(sum(CASE WHEN kind = 'receive' THEN quantity ELSE 0 END) * 1000) AS INTEGER) AS received,
+                CAST(round(-sum(CASE WHEN kind = 'use' THEN quantity ELSE 0 END) * 1000) AS INTEGER) AS used
+         FROM stock_movements WHERE lot_id = ?`,
+      )
+      .get(lot.id);
+    expect(balance).toEqual(ledger);
+    expect(balance).toEqual({ onHand: 8000, received: 10750, used: 1601 });
+    const shown = (await c.host.call('lots.get', { id: lot.id }, c.admin)).lot;
+    expect([shown.onHand, shown.received, shown.used]).toEqual([8, 10.75, 1.601]);
+    // A use that would take it below zero is refused by the total, as by the ledger before.
+    expect(() => insert.run(lot.id, 'use', -8.001)).toThrow(/below zero/);
+    insert.run(lot.id, 'use', -8);
+    expect((await c.host.call('lots.get', { id: lot.id }, c.admin)).lot.onHand).toBe(0);
   });
 });
