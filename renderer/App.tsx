@@ -1,38 +1,42 @@
 import { Alert, Center, Loader } from '@mantine/core';
+import { lazy, Suspense } from 'react';
 import { Navigate, Route, Routes } from 'react-router';
 import { Layout } from './components/Layout';
-import { BlankConsentPrint, SignedConsentPrint } from './consents/ConsentPrint';
-import { ConsentTemplates } from './consents/ConsentTemplates';
-import { SignConsent } from './consents/SignConsent';
-import { AuditLog } from './screens/AuditLog';
 import { Home } from './screens/Home';
 import { NewPatient } from './screens/NewPatient';
 import { PatientPage } from './screens/PatientPage';
-import { Settings } from './screens/Settings';
 import { Setup } from './screens/Setup';
 import { SignIn } from './screens/SignIn';
-import { Staff } from './screens/Staff';
 import { AuthProvider, useAuth } from './session';
-import { InventoryHome } from './inventory/InventoryHome';
-import { LotPage } from './inventory/LotPage';
-import { Products } from './inventory/Products';
-import { RecallLookup } from './inventory/RecallLookup';
-import { Receive } from './inventory/Receive';
-import { SessionProducts } from './inventory/SessionProducts';
-import { CheckIn } from './frontdesk/CheckIn';
-import { DeskIntake } from './frontdesk/DeskIntake';
-import { IntakePrint } from './frontdesk/IntakePrint';
-import { Questionnaires } from './frontdesk/Questionnaires';
-import { Schedule } from './frontdesk/Schedule';
 import { TabletIntake } from './frontdesk/TabletIntake';
 import { useTabletLock } from './frontdesk/tablet-lock';
-import { Backups } from './screens/Backups';
 import { Locked } from './screens/Locked';
 import { Vault } from './screens/Vault';
-import { DiagramsPreview } from './charting/DiagramsPreview';
-import { ChartingScreen } from './charting/ChartingScreen';
-import { SessionSummary } from './charting/SessionSummary';
-import { AftercarePrint } from './charting/AftercarePrint';
+
+// Screens used a few times a day load when first opened, so sign-in and search start with less to read.
+const BlankConsentPrint = lazy(() => import('./consents/ConsentPrint').then((m) => ({ default: m.BlankConsentPrint })));
+const SignedConsentPrint = lazy(() => import('./consents/ConsentPrint').then((m) => ({ default: m.SignedConsentPrint })));
+const ConsentTemplates = lazy(() => import('./consents/ConsentTemplates').then((m) => ({ default: m.ConsentTemplates })));
+const SignConsent = lazy(() => import('./consents/SignConsent').then((m) => ({ default: m.SignConsent })));
+const AuditLog = lazy(() => import('./screens/AuditLog').then((m) => ({ default: m.AuditLog })));
+const Settings = lazy(() => import('./screens/Settings').then((m) => ({ default: m.Settings })));
+const Staff = lazy(() => import('./screens/Staff').then((m) => ({ default: m.Staff })));
+const InventoryHome = lazy(() => import('./inventory/InventoryHome').then((m) => ({ default: m.InventoryHome })));
+const LotPage = lazy(() => import('./inventory/LotPage').then((m) => ({ default: m.LotPage })));
+const Products = lazy(() => import('./inventory/Products').then((m) => ({ default: m.Products })));
+const RecallLookup = lazy(() => import('./inventory/RecallLookup').then((m) => ({ default: m.RecallLookup })));
+const Receive = lazy(() => import('./inventory/Receive').then((m) => ({ default: m.Receive })));
+const SessionProducts = lazy(() => import('./inventory/SessionProducts').then((m) => ({ default: m.SessionProducts })));
+const CheckIn = lazy(() => import('./frontdesk/CheckIn').then((m) => ({ default: m.CheckIn })));
+const DeskIntake = lazy(() => import('./frontdesk/DeskIntake').then((m) => ({ default: m.DeskIntake })));
+const IntakePrint = lazy(() => import('./frontdesk/IntakePrint').then((m) => ({ default: m.IntakePrint })));
+const Questionnaires = lazy(() => import('./frontdesk/Questionnaires').then((m) => ({ default: m.Questionnaires })));
+const Schedule = lazy(() => import('./frontdesk/Schedule').then((m) => ({ default: m.Schedule })));
+const Backups = lazy(() => import('./screens/Backups').then((m) => ({ default: m.Backups })));
+const DiagramsPreview = lazy(() => import('./charting/DiagramsPreview').then((m) => ({ default: m.DiagramsPreview })));
+const ChartingScreen = lazy(() => import('./charting/ChartingScreen').then((m) => ({ default: m.ChartingScreen })));
+const SessionSummary = lazy(() => import('./charting/SessionSummary').then((m) => ({ default: m.SessionSummary })));
+const AftercarePrint = lazy(() => import('./charting/AftercarePrint').then((m) => ({ default: m.AftercarePrint })));
 
 function Screens() {
   const { state } = useAuth();
@@ -64,6 +68,7 @@ function Screens() {
       if (tabletLock) return <TabletIntake lock={tabletLock} />;
       return (
         <Layout clinicName={state.clinicName}>
+          <Suspense fallback={<Loader aria-label="Loading" />}>
           <Routes>
             <Route path="/" element={<Home />} />
             <Route path="/patients/new" element={<NewPatient />} />
@@ -94,6 +99,7 @@ function Screens() {
             <Route path="/aftercare/:id" element={<AftercarePrint />} />
             <Route path="*" element={<Navigate to="/" replace />} />
           </Routes>
+          </Suspense>
         </Layout>
       );
   }
