@@ -1,4 +1,3 @@
-import './no-eval';
 import '@fontsource/inter/400.css';
 import '@fontsource/inter/600.css';
 import '@mantine/core/styles.css';
