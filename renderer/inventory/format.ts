@@ -2,10 +2,13 @@
 import type { LotStatus } from '../../db/api/lots';
 import { localDay } from '../../db/rules/lots';
 
-/** "2.5 mL", "1 vial", "3 vials": up to three decimals; word units (vial, bag, ampoule) take a plural. */
+// Units that read the same for one or many: "55 each", never "55 eachs".
+const UNCOUNTED = new Set(['each']);
+
+/** "2.5 mL", "1 vial", "3 vials", "55 each": up to three decimals; word units (vial, bag, ampoule) take a plural. */
 export const quantityWithUnit = (q: number, unit: string): string => {
   const n = Number(q.toFixed(3));
-  const plural = Math.abs(n) !== 1 && /^[a-z]{3,}$/.test(unit) && !unit.endsWith('s');
+  const plural = Math.abs(n) !== 1 && /^[a-z]{3,}$/.test(unit) && !unit.endsWith('s') && !UNCOUNTED.has(unit);
   return `${n} ${plural ? `${unit}s` : unit}`;
 };
 

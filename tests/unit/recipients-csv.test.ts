@@ -39,6 +39,6 @@ describe('the recall list as CSV', () => {
   });
 
   it('quantities read naturally', () => {
-    expect([quantityWithUnit(1, 'vial'), quantityWithUnit(3, 'vial'), quantityWithUnit(2.5, 'mL'), quantityWithUnit(0.1 + 0.2, 'g'), quantityWithUnit(-1, 'vial')]).toEqual(['1 vial', '3 vials', '2.5 mL', '0.3 g', '-1 vial']);
+    expect([quantityWithUnit(1, 'vial'), quantityWithUnit(3, 'vial'), quantityWithUnit(2.5, 'mL'), quantityWithUnit(0.1 + 0.2, 'g'), quantityWithUnit(-1, 'vial'), quantityWithUnit(55, 'each')]).toEqual(['1 vial', '3 vials', '2.5 mL', '0.3 g', '-1 vial', '55 each']);
   });
 });
