@@ -1,21 +1,7 @@
-import Database from 'better-sqlite3-multiple-ciphers';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import { describe, expect, it } from 'vitest';
-import { applyMigrations, knownMigrations } from '../../db/migrate';
-import { defaultMigrationsFolder } from '../../db/open';
-
-const folder = defaultMigrationsFolder();
-const all = knownMigrations(folder);
-// Found by tag, not by number: numbers may change when branches are merged.
-const tags = (JSON.parse(readFileSync(join(folder, 'meta', '_journal.json'), 'utf8')) as { entries: { tag: string }[] }).entries.map((e) => e.tag);
-const indexOf = (suffix: string) => {
-  const i = tags.findIndex((t) => t.replace(/^\d+_/, '') === suffix);
-  if (i < 0) throw new Error(`no migration tagged *_${suffix}`);
-  return i;
-};
-const fresh = () => new Database(join(mkdtempSync(join(tmpdir(), 'skinchart-mig-')), 'clinic.db'));
+import { applyMigrations } from '../../db/migrate';
+import { allMigrations as all, freshDatabase as fresh, migrationIndex as indexOf } from '../support/migration-steps';
 
 const seedSessions = (sql: Database.Database) => {
   sql.prepare(`INSERT INTO users (id, name, username, password_hash, role, created_at, updated_at) VALUES (1, 'Priya', 'priya', 'x', 'practitioner', 't', 't')`).run();

@@ -1,21 +1,7 @@
-import Database from 'better-sqlite3-multiple-ciphers';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import { describe, expect, it } from 'vitest';
-import { applyMigrations, knownMigrations } from '../../db/migrate';
-import { defaultMigrationsFolder } from '../../db/open';
-
-const folder = defaultMigrationsFolder();
-const all = knownMigrations(folder);
-// Found by tag, not by number: numbers may change when branches are merged.
-const tags = (JSON.parse(readFileSync(join(folder, 'meta', '_journal.json'), 'utf8')) as { entries: { tag: string }[] }).entries.map((e) => e.tag);
-const indexOf = (suffix: string) => {
-  const i = tags.findIndex((t) => t.replace(/^\d+_/, '') === suffix);
-  if (i < 0) throw new Error(`no migration tagged *_${suffix}`);
-  return i;
-};
-const fresh = () => new Database(join(mkdtempSync(join(tmpdir(), 'skinchart-mig-')), 'clinic.db'));
+import { applyMigrations } from '../../db/migrate';
+import { allMigrations as all, freshDatabase as fresh, migrationIndex as indexOf } from '../support/migration-steps';
 
 const seedStock = (sql: Database.Database) => {
   sql.prepare(`INSERT INTO users (id, name, username, password_hash, role, created_at, updated_at) VALUES (1, 'Ada', 'ada', 'x', 'admin', 't', 't')`).run();
@@ -57,6 +43,31 @@ describe('inventory migrations', () => {
     sql.prepare(`UPDATE lots SET status = 'recalled'`).run();
     expect(() => sql.prepare(`UPDATE lots SET status = 'active'`).run()).toThrow(/stays recalled/);
     expect(() => sql.prepare('DELETE FROM lots').run()).toThrow(/never deleted/);
+    sql.close();
+  });
+
+  it('*_lot_balances_sql: each lot recorded before it gets totals equal to its ledger, kept from then on', () => {
+    const n = indexOf('lot_balances_sql');
+    const sql = fresh();
+    applyMigrations(sql, all.slice(0, n));
+    seedStock(sql);
+    sql.prepare(`INSERT INTO lots (id, product_id, lot_number, expires_on, received_on, created_at, updated_at) VALUES (2, 1, 'GLU-3001', '2027-06-30', '2026-02-01', 't', 't')`).run();
+    sql.prepare(`INSERT INTO stock_movements (lot_id, kind, quantity, at, user_id) VALUES (2, 'receive', 5.25, 't', 1), (2, 'waste', -0.125, 't', 1), (2, 'use', -1.1, 't', 1)`).run();
+    applyMigrations(sql, all.slice(0, n + 1));
+    const balances = sql.prepare('SELECT lot_id AS lotId, on_hand AS onHand, received, used FROM lot_balances ORDER BY lot_id');
+    expect(balances.all()).toEqual([
+      { lotId: 1, onHand: 7000, received: 10000, used: 3000 },
+      { lotId: 2, onHand: 4025, received: 5250, used: 1100 },
+    ]);
+    const move = sql.prepare(`INSERT INTO stock_movements (lot_id, kind, quantity, at) VALUES (?, ?, ?, 't')`);
+    move.run(2, 'use', -0.025);
+    move.run(1, 'receive', 2);
+    expect(balances.all()).toEqual([
+      { lotId: 1, onHand: 9000, received: 12000, used: 3000 },
+      { lotId: 2, onHand: 4000, received: 5250, used: 1125 },
+    ]);
+    expect(() => move.run(2, 'use', -4.001)).toThrow(/below zero/);
+    expect(balances.all()[1]).toMatchObject({ onHand: 4000 });
     sql.close();
   });
 });
