@@ -36,6 +36,7 @@ const Backups = lazy(() => import('./screens/Backups').then((m) => ({ default: m
 const DiagramsPreview = lazy(() => import('./charting/DiagramsPreview').then((m) => ({ default: m.DiagramsPreview })));
 const ChartingScreen = lazy(() => import('./charting/ChartingScreen').then((m) => ({ default: m.ChartingScreen })));
 const SessionSummary = lazy(() => import('./charting/SessionSummary').then((m) => ({ default: m.SessionSummary })));
+const AftercareSheets = lazy(() => import('./charting/AftercareSheets').then((m) => ({ default: m.AftercareSheets })));
 const AftercarePrint = lazy(() => import('./charting/AftercarePrint').then((m) => ({ default: m.AftercarePrint })));
 
 function Screens() {
@@ -97,6 +98,7 @@ function Screens() {
             <Route path="/sessions/:id" element={<ChartingScreen />} />
             <Route path="/sessions/:id/summary" element={<SessionSummary />} />
             <Route path="/aftercare/:id" element={<AftercarePrint />} />
+            <Route path="/aftercare-sheets" element={<AftercareSheets />} />
             <Route path="*" element={<Navigate to="/" replace />} />
           </Routes>
           </Suspense>

@@ -1,5 +1,5 @@
 import { AppShell, Badge, Button, Group, NavLink, Text } from '@mantine/core';
-import { CalendarDays, ClipboardList, DoorOpen, FileSignature, HardDriveDownload, ListChecks, LogOut, Package, Search, Settings, Users } from 'lucide-react';
+import { CalendarDays, ClipboardList, DoorOpen, FileSignature, HardDriveDownload, HeartHandshake, ListChecks, LogOut, Package, Search, Settings, Users } from 'lucide-react';
 import type { ReactNode } from 'react';
 import { NavLink as RouterLink, useLocation } from 'react-router';
 import { useAuth, useUser } from '../session';
@@ -22,6 +22,7 @@ const places: Place[] = [
   { to: '/inventory', label: 'Inventory', icon: <Package size={18} />, clinicalOnly: true },
   { to: '/staff', label: 'Staff', icon: <Users size={18} />, adminOnly: true },
   { to: '/consent-forms', label: 'Consent forms', icon: <FileSignature size={18} />, adminOnly: true },
+  { to: '/aftercare-sheets', label: 'Aftercare sheets', icon: <HeartHandshake size={18} />, adminOnly: true },
   { to: '/questionnaires', label: 'Intake questionnaire', icon: <ListChecks size={18} />, adminOnly: true },
   { to: '/audit', label: 'Audit log', icon: <ClipboardList size={18} />, adminOnly: true },
   { to: '/settings', label: 'Settings', icon: <Settings size={18} />, adminOnly: true },
