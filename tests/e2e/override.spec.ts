@@ -2,19 +2,9 @@ import { patientFlags } from '../../db/api/fields';
 import { api } from '../support/server';
 import { signature } from '../support/png';
 import { expect, setUpClinic, signIn, test } from './fixtures';
+import { LASER } from '../support/charting';
 
 const PRACTITIONER = { name: 'Priya Practitioner', username: 'priya', password: 'practitioner pass', role: 'practitioner' };
-const LASER = {
-  device: 'Q-switched Nd:YAG',
-  wavelengthNm: 1064,
-  fluenceJcm2: 2.5,
-  spotSizeMm: 4,
-  pulseWidthMs: 0.000006,
-  passes: 2,
-  cooling: 'cold_air',
-  eyeProtection: 'goggles',
-  testSpot: { done: true, site: 'behind the left ear', result: 'no_reaction' },
-};
 
 async function value<T>(call: Promise<{ body: { ok: true; value: T } | { ok: false; error: { message: string } } }>): Promise<T> {
   const { body } = await call;

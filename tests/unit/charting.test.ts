@@ -3,21 +3,11 @@ import type { InputOf } from '../../db/api';
 import type { TreatmentType } from '../../db/api/fields';
 import { refusal, testHost, withStaff, type Refused } from '../support/host';
 import { signature } from '../support/png';
+import { LASER } from '../support/charting';
 
 // Sign-ins that outlast the clock moves below.
 const YEARS = 10 * 365 * 86_400_000;
 
-const LASER = {
-  device: 'Q-switched Nd:YAG',
-  wavelengthNm: 1064,
-  fluenceJcm2: 2.5,
-  spotSizeMm: 4,
-  pulseWidthMs: 0.000006,
-  passes: 2,
-  cooling: 'cold_air',
-  eyeProtection: 'goggles',
-  testSpot: { done: true, site: 'behind the left ear', result: 'no_reaction' },
-};
 const AREAS = [
   { id: 'm1', diagram: 'face_front', kind: 'zone', zone: 'left_cheek', label: 'Left cheek' },
   { id: 'm2', diagram: 'face_front', kind: 'zone', zone: 'right_cheek', label: 'Right cheek' },
