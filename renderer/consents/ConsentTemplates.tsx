@@ -1,21 +1,16 @@
-import { Alert, Anchor, Badge, Button, Code, Group, Modal, Paper, SegmentedControl, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Anchor, Button, Code, Paper, Stack, Table, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { Printer } from 'lucide-react';
 import { useCallback, useEffect, useState } from 'react';
-import { useForm } from 'react-hook-form';
 import { useSearchParams } from 'react-router';
 import { templatePublishInput, type ConsentTemplate } from '../../db/api/consents';
 import { treatmentTypes, type TreatmentType } from '../../db/api/fields';
 import { consentPlaceholders, fillPlaceholders, longDate } from '../../db/rules/consent-text';
 import { call } from '../client';
-import { checkInput, showProblems } from '../forms/command-form';
+import { checkInput } from '../forms/command-form';
+import { PublishWording, WordingVersions } from '../forms/PublishedWording';
 import { ConsentText } from './ConsentText';
 import { dayOf, treatmentLabel } from './labels';
-
-interface Draft {
-  title: string;
-  body: string;
-}
 
 // Shown in the draft preview only; real forms are filled in with the patient's own details.
 const samplePatient = {
@@ -27,98 +22,30 @@ const samplePatient = {
   date: longDate(new Date().toISOString().slice(0, 10)),
 };
 
-function PublishForm({ current, onPublished }: { current: ConsentTemplate; onPublished(t: ConsentTemplate): void }) {
-  const { register, handleSubmit, setError, watch, formState } = useForm<Draft>({ defaultValues: { title: current.title, body: current.body } });
-  const [problem, setProblem] = useState<string | null>(null);
-  const [confirming, setConfirming] = useState<Draft | null>(null);
-  const [view, setView] = useState<'edit' | 'preview'>('edit');
-  const draft = watch();
-
-  const check = handleSubmit((values) => {
-    setProblem(null);
-    try {
-      checkInput(templatePublishInput, { treatmentType: current.treatmentType, ...values });
-      setConfirming(values);
-    } catch (e) {
-      setProblem(showProblems(e, setError, ['title', 'body']));
-    }
-  });
-
-  const publish = async () => {
-    if (!confirming) return;
-    try {
-      const published = await call('consents.templates.publish', { treatmentType: current.treatmentType, ...confirming });
-      notifications.show({ color: 'teal', message: `Version ${published.version} of the ${treatmentLabel(published.treatmentType)} consent is published` });
-      onPublished(published);
-    } catch (e) {
-      setProblem(showProblems(e, setError, ['title', 'body']));
-    } finally {
-      setConfirming(null);
-    }
-  };
-
+function PublishForm({ current, onPublished }: { current: ConsentTemplate; onPublished(): void }) {
+  const treatment = treatmentLabel(current.treatmentType);
   return (
-    <form onSubmit={check} noValidate>
-      <Stack>
-        <Title order={3} size="h4">
-          Publish a new version
-        </Title>
-        <Text size="sm" c="dimmed">
-          Published wording never changes. A new version becomes the form patients sign from now on; anyone who signed an earlier version is asked to sign
-          again at their next visit, and their earlier signature still prints with the wording they saw.
-        </Text>
-        {problem && <Alert color="red">{problem}</Alert>}
-        <TextInput label="Title" {...register('title')} error={formState.errors.title?.message} />
-        <SegmentedControl
-          aria-label="Wording view"
-          value={view}
-          onChange={(v) => setView(v as 'edit' | 'preview')}
-          data={[
-            { value: 'edit', label: 'Edit' },
-            { value: 'preview', label: 'Preview with a sample patient' },
-          ]}
-          w="fit-content"
-        />
-        {view === 'edit' ? (
-          <Textarea
-            label="Wording"
-            description={
-              <>
-                Lines starting with <Code>## </Code> are headings, lines starting with <Code>- </Code> are list items, and a blank line starts a new paragraph. Fields filled
-                in at signing: {consentPlaceholders.map((p) => `{{${p}}}`).join(', ')}.
-              </>
-            }
-            autosize
-            minRows={14}
-            maxRows={30}
-            styles={{ input: { fontFamily: 'ui-monospace, monospace', fontSize: 13 } }}
-            {...register('body')}
-            error={formState.errors.body?.message}
-          />
-        ) : (
-          <Paper withBorder p="md" aria-label="Preview">
-            <ConsentText text={fillPlaceholders(draft.body ?? '', { ...samplePatient, 'clinic.name': 'your clinic', treatment: treatmentLabel(current.treatmentType) })} />
-          </Paper>
-        )}
-        <Group>
-          <Button type="submit">Publish version {current.version + 1}</Button>
-        </Group>
-      </Stack>
-      <Modal opened={confirming !== null} onClose={() => setConfirming(null)} title={`Publish version ${current.version + 1}?`}>
-        <Stack>
-          <Text>
-            From now on patients sign this wording for {treatmentLabel(current.treatmentType)}. Patients whose consent is on version {current.version} or earlier will be
-            asked to sign again at their next visit. Published wording cannot be edited afterwards.
-          </Text>
-          <Group justify="flex-end">
-            <Button variant="default" onClick={() => setConfirming(null)}>
-              Cancel
-            </Button>
-            <Button onClick={() => void publish()}>Publish</Button>
-          </Group>
-        </Stack>
-      </Modal>
-    </form>
+    <PublishWording
+      current={current}
+      check={(draft) => checkInput(templatePublishInput, { treatmentType: current.treatmentType, ...draft })}
+      publish={async (draft) => {
+        const published = await call('consents.templates.publish', { treatmentType: current.treatmentType, ...draft });
+        notifications.show({ color: 'teal', message: `Version ${published.version} of the ${treatmentLabel(published.treatmentType)} consent is published` });
+        onPublished();
+      }}
+      explanation="Published wording never changes. A new version becomes the form patients sign from now on; anyone who signed an earlier version is asked to sign again at their next visit, and their earlier signature still prints with the wording they saw."
+      confirmation={`From now on patients sign this wording for ${treatment}. Patients whose consent is on version ${current.version} or earlier will be asked to sign again at their next visit. Published wording cannot be edited afterwards.`}
+      wordingHelp={
+        <>
+          Lines starting with <Code>## </Code> are headings, lines starting with <Code>- </Code> are list items, and a blank line starts a new paragraph. Fields filled in at
+          signing: {consentPlaceholders.map((p) => `{{${p}}}`).join(', ')}.
+        </>
+      }
+      preview={{
+        label: 'Preview with a sample patient',
+        render: (body) => <ConsentText text={fillPlaceholders(body, { ...samplePatient, 'clinic.name': 'your clinic', treatment })} />,
+      }}
+    />
   );
 }
 
@@ -179,36 +106,17 @@ export function ConsentTemplates() {
       {shown && latest && (
         <Paper withBorder p="lg" component="section" aria-label={`${treatmentLabel(type)} consent`}>
           <Stack>
-            <Group justify="space-between" align="flex-start">
-              <div>
-                <Title order={2} size="h3">
-                  {shown.title}
-                </Title>
-                <Group gap="xs">
-                  <Text c="dimmed">
-                    {treatmentLabel(type)} · version {shown.version} · published {dayOf(shown.publishedAt)}
-                    {shown.publishedByName ? ` by ${shown.publishedByName}` : ''}
-                  </Text>
-                  {shown.current ? <Badge color="teal">Current</Badge> : <Badge color="gray">Replaced</Badge>}
-                </Group>
-              </div>
-              <Button component="a" href={`#/consent-forms/${shown.id}/blank`} variant="default" leftSection={<Printer size={16} />}>
-                Print blank copy
-              </Button>
-            </Group>
-            {history.length > 1 && (
-              <Group gap="xs">
-                <Text size="sm">Versions:</Text>
-                {history.map((t) => (
-                  <Button key={t.id} size="xs" variant={t.id === shown.id ? 'filled' : 'default'} onClick={() => setShownId(t.id)}>
-                    {t.version}
-                  </Button>
-                ))}
-              </Group>
-            )}
-            <Paper withBorder p="md" bg="gray.0">
-              <ConsentText text={shown.body} />
-            </Paper>
+            <WordingVersions
+              versions={history}
+              shown={shown}
+              onShow={setShownId}
+              what={treatmentLabel(type)}
+              actions={
+                <Button component="a" href={`#/consent-forms/${shown.id}/blank`} variant="default" leftSection={<Printer size={16} />}>
+                  Print blank copy
+                </Button>
+              }
+            />
             <PublishForm key={latest.id} current={latest} onPublished={() => void load()} />
           </Stack>
         </Paper>

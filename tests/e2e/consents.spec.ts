@@ -152,6 +152,14 @@ test('a patient reads and signs on screen; the sheet prints to PDF with their na
   const wording = adminPage.getByLabel('Wording', { exact: true });
   await expect(wording).toHaveValue(/A laser beam can permanently damage the eye\./);
   await wording.fill((await wording.inputValue()).replace('A laser beam can permanently damage the eye.', 'Laser light can blind: version two wording.'));
+  // The draft reads as a patient will see it, filled in with a sample patient.
+  // Mantine draws the choice as a label over a hidden radio: click the label, as a person would.
+  await adminPage.getByText('Preview with a sample patient', { exact: true }).click();
+  await expect(adminPage.getByRole('radio', { name: 'Preview with a sample patient' })).toBeChecked();
+  const preview = adminPage.getByLabel('Preview', { exact: true });
+  await expect(preview).toContainText('Laser light can blind: version two wording.');
+  await expect(preview).toContainText('Sample Patient');
+  await adminPage.getByText('Edit', { exact: true }).click();
   await adminPage.getByRole('button', { name: 'Publish version 2' }).click();
   await adminPage.getByRole('dialog').getByRole('button', { name: 'Publish' }).click();
   await expect(adminPage.getByText('Version 2 of the Laser treatment consent is published')).toBeVisible();
