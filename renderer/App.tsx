@@ -70,37 +70,37 @@ function Screens() {
       return (
         <Layout clinicName={state.clinicName}>
           <Suspense fallback={<Loader aria-label="Loading" />}>
-          <Routes>
-            <Route path="/" element={<Home />} />
-            <Route path="/patients/new" element={<NewPatient />} />
-            <Route path="/patients/:id" element={<PatientPage />} />
-            <Route path="/staff" element={<Staff />} />
-            <Route path="/audit" element={<AuditLog />} />
-            <Route path="/settings" element={<Settings />} />
-            <Route path="/patients/:id/consents/sign" element={<SignConsent />} />
-            <Route path="/consents/:id" element={<SignedConsentPrint />} />
-            <Route path="/consent-forms" element={<ConsentTemplates />} />
-            <Route path="/consent-forms/:templateId/blank" element={<BlankConsentPrint />} />
-            <Route path="/inventory" element={<InventoryHome />} />
-            <Route path="/inventory/products" element={<Products />} />
-            <Route path="/inventory/receive" element={<Receive />} />
-            <Route path="/inventory/recall" element={<RecallLookup />} />
-            <Route path="/inventory/lots/:id" element={<LotPage />} />
-            <Route path="/sessions/:id/products" element={<SessionProducts />} />
-            <Route path="/schedule" element={<Schedule />} />
-            <Route path="/checkin" element={<CheckIn />} />
-            <Route path="/patients/:id/intake" element={<DeskIntake />} />
-            <Route path="/patients/:id/intake/print" element={<IntakePrint />} />
-            <Route path="/intake/print" element={<IntakePrint />} />
-            <Route path="/questionnaires" element={<Questionnaires />} />
-            <Route path="/backups" element={<Backups />} />
-            <Route path="/settings/diagrams" element={<DiagramsPreview />} />
-            <Route path="/sessions/:id" element={<ChartingScreen />} />
-            <Route path="/sessions/:id/summary" element={<SessionSummary />} />
-            <Route path="/aftercare/:id" element={<AftercarePrint />} />
-            <Route path="/aftercare-sheets" element={<AftercareSheets />} />
-            <Route path="*" element={<Navigate to="/" replace />} />
-          </Routes>
+            <Routes>
+              <Route path="/" element={<Home />} />
+              <Route path="/patients/new" element={<NewPatient />} />
+              <Route path="/patients/:id" element={<PatientPage />} />
+              <Route path="/staff" element={<Staff />} />
+              <Route path="/audit" element={<AuditLog />} />
+              <Route path="/settings" element={<Settings />} />
+              <Route path="/patients/:id/consents/sign" element={<SignConsent />} />
+              <Route path="/consents/:id" element={<SignedConsentPrint />} />
+              <Route path="/consent-forms" element={<ConsentTemplates />} />
+              <Route path="/consent-forms/:templateId/blank" element={<BlankConsentPrint />} />
+              <Route path="/inventory" element={<InventoryHome />} />
+              <Route path="/inventory/products" element={<Products />} />
+              <Route path="/inventory/receive" element={<Receive />} />
+              <Route path="/inventory/recall" element={<RecallLookup />} />
+              <Route path="/inventory/lots/:id" element={<LotPage />} />
+              <Route path="/sessions/:id/products" element={<SessionProducts />} />
+              <Route path="/schedule" element={<Schedule />} />
+              <Route path="/checkin" element={<CheckIn />} />
+              <Route path="/patients/:id/intake" element={<DeskIntake />} />
+              <Route path="/patients/:id/intake/print" element={<IntakePrint />} />
+              <Route path="/intake/print" element={<IntakePrint />} />
+              <Route path="/questionnaires" element={<Questionnaires />} />
+              <Route path="/backups" element={<Backups />} />
+              <Route path="/settings/diagrams" element={<DiagramsPreview />} />
+              <Route path="/sessions/:id" element={<ChartingScreen />} />
+              <Route path="/sessions/:id/summary" element={<SessionSummary />} />
+              <Route path="/aftercare/:id" element={<AftercarePrint />} />
+              <Route path="/aftercare-sheets" element={<AftercareSheets />} />
+              <Route path="*" element={<Navigate to="/" replace />} />
+            </Routes>
           </Suspense>
         </Layout>
       );
