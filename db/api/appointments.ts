@@ -1,20 +1,8 @@
 import { z } from 'zod';
 import { command, staff } from './command';
-import { calendarDate, instant, optionalText, recordId, requiredText, treatmentType, version, type TreatmentType } from './fields';
+import { calendarDate, instant, optionalText, recordId, requiredText, treatmentType, version } from './fields';
 import { patientSummary } from './patients';
 
-/** The words staff see for each treatment type. */
-export const treatmentLabels: Record<TreatmentType, string> = {
-  iv_glutathione: 'IV glutathione',
-  glutathione_injection: 'Glutathione injection',
-  microneedling: 'Microneedling',
-  laser: 'Laser',
-  ipl: 'IPL',
-  chemical_peel: 'Chemical peel',
-  mesotherapy: 'Mesotherapy',
-  cryotherapy: 'Cryotherapy',
-  microdermabrasion: 'Microdermabrasion',
-};
 
 export const appointmentStatuses = ['booked', 'checked_in', 'cancelled', 'completed', 'no_show'] as const;
 export const appointmentStatus = z.enum(appointmentStatuses);

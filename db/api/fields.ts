@@ -62,6 +62,25 @@ export const treatmentTypes = [
 export const treatmentType = z.enum(treatmentTypes, { error: 'must be a known treatment type' });
 export type TreatmentType = (typeof treatmentTypes)[number];
 
+/** The words staff see for each treatment type. */
+export const treatmentLabels: Record<TreatmentType, string> = {
+  iv_glutathione: 'IV glutathione',
+  glutathione_injection: 'Glutathione injection',
+  microneedling: 'Microneedling',
+  laser: 'Laser',
+  ipl: 'IPL',
+  chemical_peel: 'Chemical peel',
+  mesotherapy: 'Mesotherapy',
+  cryotherapy: 'Cryotherapy',
+  microdermabrasion: 'Microdermabrasion',
+};
+
+/** A treatment's name inside a sentence: "a laser chart", "no valid IPL consent". */
+export const treatmentInSentence = (t: TreatmentType): string => {
+  const label = treatmentLabels[t];
+  return /^[A-Z]{2}/.test(label) ? label : label[0]!.toLowerCase() + label.slice(1);
+};
+
 export const patientFlags = [
   'pregnant',
   'breastfeeding',

@@ -1,4 +1,4 @@
-import { treatmentLabels } from '../api/appointments';
+import { treatmentLabels } from '../api/fields';
 import { toCsv } from '../csv';
 import { prepared } from '../prepared';
 import { localDateOf } from '../rules/schedule';

@@ -1,5 +1,5 @@
 import { and, eq } from 'drizzle-orm';
-import type { TreatmentType } from '../api/fields';
+import { treatmentInSentence, type TreatmentType } from '../api/fields';
 import type { ContraindicationFound, NumbingInput, Session, SessionChecks, SessionListItem, SessionProduct } from '../api/sessions';
 import { ClinicError, fieldError, notFound, staleVersion } from '../errors';
 import { prepared } from '../prepared';
@@ -28,17 +28,6 @@ interface StoredNumbing {
   sessionProductId?: number;
 }
 
-const treatmentWords: Record<TreatmentType, string> = {
-  iv_glutathione: 'IV glutathione',
-  glutathione_injection: 'glutathione injection',
-  microneedling: 'microneedling',
-  laser: 'laser',
-  ipl: 'IPL',
-  chemical_peel: 'chemical peel',
-  mesotherapy: 'mesotherapy',
-  cryotherapy: 'cryotherapy',
-  microdermabrasion: 'microdermabrasion',
-};
 
 /** A future instant a little beyond the clock is refused: charting records what has happened. */
 const CLOCK_SLACK_MS = 10 * 60_000;
@@ -235,7 +224,7 @@ function parseParameters(type: TreatmentType, raw: Record<string, unknown>): Rec
   if (parsed.success) return Object.fromEntries(Object.entries(parsed.data).filter(([, v]) => v !== undefined));
   const issues = parsed.error.issues.flatMap((i) =>
     i.code === 'unrecognized_keys'
-      ? i.keys.map((k) => ({ path: ['parameters', ...i.path.map(String), k].join('.'), message: `is not a field of a ${treatmentWords[type]} chart` }))
+      ? i.keys.map((k) => ({ path: ['parameters', ...i.path.map(String), k].join('.'), message: `is not a field of a ${treatmentInSentence(type)} chart` }))
       : [{ path: ['parameters', ...i.path.map(String)].join('.'), message: i.message }],
   );
   throw new ClinicError('invalid_input', issues.map((i) => `${i.path}: ${i.message}`).join('; '), { issues });
@@ -470,7 +459,7 @@ export const sessionHandlers = handlers({
     }
     if (checks.consent.status !== 'valid') {
       const day = localDay(new Date(row.performedAt));
-      throw new ClinicError('consent_missing', `No valid ${treatmentWords[type]} consent on ${day}: the patient must sign one before this session is signed`, {
+      throw new ClinicError('consent_missing', `No valid ${treatmentInSentence(type)} consent on ${day}: the patient must sign one before this session is signed`, {
         treatmentType: type,
         on: day,
       });

@@ -1,7 +1,6 @@
 // What must be in place before a booked patient can be treated: a recent intake and a valid consent.
 import type { MissingItem } from '../api/appointments';
-import { treatmentLabels } from '../api/appointments';
-import type { TreatmentType } from '../api/fields';
+import { treatmentLabels, type TreatmentType } from '../api/fields';
 import { addMonths, type ConsentStatus } from './consents';
 import { localDateOf } from './schedule';
 

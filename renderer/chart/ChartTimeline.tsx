@@ -7,6 +7,7 @@ import type { OutputOf } from '../../db/api';
 import { call, CommandError } from '../client';
 import { flagLabel } from '../flags';
 import { useUser } from '../session';
+import { treatmentLabels, type TreatmentType } from '../../db/api/fields';
 
 type Chart = OutputOf<'patients.chart'>;
 type Session = Chart['sessions'][number];
@@ -14,18 +15,7 @@ type Session = Chart['sessions'][number];
 // One page is what the command gives by default: two hundred sessions, drawn only where scrolled.
 const PAGE = 200;
 
-const treatmentLabels: Record<string, string> = {
-  iv_glutathione: 'IV glutathione',
-  glutathione_injection: 'Glutathione injection',
-  microneedling: 'Microneedling',
-  laser: 'Laser',
-  ipl: 'IPL',
-  chemical_peel: 'Chemical peel',
-  mesotherapy: 'Mesotherapy',
-  cryotherapy: 'Cryotherapy',
-  microdermabrasion: 'Microdermabrasion',
-};
-const treatment = (t: string) => treatmentLabels[t] ?? t;
+const treatment = (t: string) => treatmentLabels[t as TreatmentType] ?? t;
 const when = (iso: string) => format(new Date(iso), 'd MMM yyyy, HH:mm');
 const day = (iso: string) => format(new Date(iso), 'd MMM yyyy');
 

@@ -1,7 +1,8 @@
 import { Alert, Autocomplete, Button, Group, NativeSelect, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
-import { appointmentBookInput, appointmentRescheduleInput, treatmentLabels, type Appointment } from '../../db/api/appointments';
+import { appointmentBookInput, appointmentRescheduleInput, type Appointment } from '../../db/api/appointments';
+import { treatmentLabels } from '../../db/api/fields';
 import type { User } from '../../db/api/auth';
 import { treatmentTypes } from '../../db/api/fields';
 import type { PatientSummary } from '../../db/api/patients';

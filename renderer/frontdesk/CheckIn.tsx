@@ -2,7 +2,8 @@ import { Alert, Anchor, Badge, Button, Group, Paper, Stack, Text, Title } from '
 import { notifications } from '@mantine/notifications';
 import { useCallback, useEffect, useState } from 'react';
 import { Link } from 'react-router';
-import { treatmentLabels, type Appointment } from '../../db/api/appointments';
+import { type Appointment } from '../../db/api/appointments';
+import { treatmentLabels } from '../../db/api/fields';
 import { call, CommandError } from '../client';
 import { flagLabel } from '../flags';
 import { MissingList } from './AppointmentParts';

@@ -1,6 +1,7 @@
 // How inventory facts read on screen and on paper.
 import type { LotStatus } from '../../db/api/lots';
 import { localDay } from '../../db/rules/lots';
+import { treatmentLabels, type TreatmentType } from '../../db/api/fields';
 
 // Units that read the same for one or many: "55 each", never "55 eachs".
 const UNCOUNTED = new Set(['each']);
@@ -17,18 +18,7 @@ export const statusColour: Record<LotStatus, string> = { active: 'teal', quarant
 
 export const kindLabel = { injectable: 'Injectable', infusion: 'Infusion', topical: 'Topical', serum: 'Serum', peel: 'Peel', other: 'Other' } as const;
 
-const treatmentLabels: Record<string, string> = {
-  iv_glutathione: 'IV glutathione',
-  glutathione_injection: 'Glutathione injection',
-  microneedling: 'Microneedling',
-  laser: 'Laser',
-  ipl: 'IPL',
-  chemical_peel: 'Chemical peel',
-  mesotherapy: 'Mesotherapy',
-  cryotherapy: 'Cryotherapy',
-  microdermabrasion: 'Microdermabrasion',
-};
-export const treatmentLabel = (t: string): string => treatmentLabels[t] ?? t;
+export const treatmentLabel = (t: string): string => treatmentLabels[t as TreatmentType] ?? t;
 
 /** Today in the clinic, as YYYY-MM-DD. */
 export const today = (): string => localDay(new Date());
