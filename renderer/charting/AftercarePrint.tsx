@@ -23,7 +23,7 @@ export function AftercareSheetView({ sheet, settings, paper }: { sheet: Aftercar
     reference: `Aftercare given ${when(sheet.at)}${sheet.givenByName ? ` by ${sheet.givenByName}` : ''}`,
   };
   return (
-    <article className="chart-sheet" data-paper={paper} aria-label="Aftercare sheet">
+    <article className="print-sheet chart-sheet" data-paper={paper} aria-label="Aftercare sheet">
       <style>{pageCss(paper, running)}</style>
       <Letterhead settings={settings} />
       <h1>{sheet.template.title}</h1>

@@ -36,7 +36,7 @@ export function SessionSheet({ session: s, settings, paper }: { session: Session
     reference: `Session no. ${s.id} · ${s.status === 'signed' ? `signed ${when(s.signedAt!)}` : 'DRAFT, not signed'}`,
   };
   return (
-    <article className="chart-sheet" data-paper={paper} aria-label="Session summary">
+    <article className="print-sheet chart-sheet" data-paper={paper} aria-label="Session summary">
       <style>{pageCss(paper, running)}</style>
       {s.status === 'draft' && <div className="chart-draft">DRAFT: this chart is not signed</div>}
       <Letterhead settings={settings} />

@@ -125,7 +125,7 @@ export function ConsentSheet({ source, settings, paper }: { source: SheetSource;
     reference: signed ? `Consent no. ${signed.id} · SHA-256 ${signed.contentHash.slice(0, 16)}…` : 'Unsigned copy',
   };
   return (
-    <article className="consent-sheet" data-paper={paper} aria-label="Consent sheet">
+    <article className="print-sheet consent-sheet" data-paper={paper} aria-label="Consent sheet">
       <style>{pageCss(paper, running)}</style>
       {signed?.voidedAt && (
         <div className="consent-void" role="note">
