@@ -42,9 +42,13 @@ import {
 import { photoPlaceholder, signatureDataUrl } from './placeholder-png';
 import { Random } from './random';
 import { sessionAreas, sessionParameters } from './session-parameters';
+import type { ConsentFields } from '../../db/api/consents';
+import { consentContentHash } from '../../db/records/consent-content';
+import { ageOnDate, longDate } from '../../db/rules/consent-text';
+import { localDateOf } from '../../db/rules/schedule';
 
 /** Bump when the generated data changes, so cached benchmark databases are rebuilt. */
-export const GENERATOR_VERSION = 1;
+export const GENERATOR_VERSION = 2;
 
 const DAY = 86_400_000;
 const MINUTE = 60_000;
@@ -739,12 +743,37 @@ export async function generateClinic(db: ClinicDb, plan: ClinicPlan, options: Ge
         const w = consentWording[type];
         const name = `${first[c.patient]} ${last[c.patient]}`;
         const renderedText = `${w.title}\n\n${w.body}${c.version >= 2 ? `\n${w.revised}` : ''}\n\n${consentDeclaration}\n\nPatient: ${name}, born ${dob[c.patient]}.`;
-        const fields = { patientName: name, dateOfBirth: dob[c.patient], treatmentType: type, templateVersion: c.version };
-        const photoConsent = r.chance(0.7) ? 1 : 0;
         const signedAt = iso(c.at);
-        const contentHash = sha256Hex(`${renderedText}\n${signature}\n${JSON.stringify(fields)}\n${name}\n${photoConsent}\n${signedAt}`);
+        const signedOn = localDateOf(new Date(c.at));
         const user = desk[c.patient % desk.length]!;
-        consent.run(k + 1, c.patient + 1, templateId.get(`${type}:${c.version}`)!, type, renderedText, JSON.stringify(fields), signature, name, photoConsent, user, signedAt, contentHash);
+        const chartNumber = `SC-${String(c.patient + 1).padStart(6, '0')}`;
+        // The same shape and hash as consents.sign, so a demo consent prints and verifies like a real one.
+        const fields: ConsentFields = {
+          values: { 'patient.fullName': name, 'patient.chartNumber': chartNumber, date: longDate(signedOn) },
+          patient: { fullName: name, chartNumber, dateOfBirth: dob[c.patient]! },
+          signedOn,
+          ageOnSigning: ageOnDate(dob[c.patient]!, signedOn),
+          template: { version: c.version, title: w.title },
+          witnessName: null,
+          recordedByName: staff[user - 1]!.name,
+        };
+        const content = {
+          patientId: c.patient + 1,
+          templateId: templateId.get(`${type}:${c.version}`)!,
+          treatmentType: type,
+          renderedText,
+          fields,
+          signature,
+          signedByName: name,
+          guardianName: null,
+          guardianRelationship: null,
+          photoConsent: r.chance(0.7),
+          witnessUserId: null,
+          recordedBy: user,
+          signedAt,
+        };
+        const { patientId, templateId: tId, photoConsent } = content;
+        consent.run(k + 1, patientId, tId, type, renderedText, JSON.stringify(fields), signature, name, photoConsent ? 1 : 0, user, signedAt, consentContentHash(content));
         events.add(c.at, 'consents.sign', k + 1, c.patient + 1, user);
       });
       return consents.length;

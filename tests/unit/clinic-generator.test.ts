@@ -58,6 +58,19 @@ describe('the generated clinic', () => {
     expect(verdict).toMatchObject({ ok: true, entries: one('SELECT count(*) FROM audit_log') });
   });
 
+  it('signs consents as consents.sign does: each reads back in the contract, verifies and prints its fields', async () => {
+    const { host, token, one } = await generated();
+    const ids = host.db.sql.prepare('SELECT id FROM consents ORDER BY id').pluck().all() as number[];
+    expect(ids.length).toBeGreaterThan(0);
+    const practitioner = await token('practitioner');
+    for (const id of ids.slice(0, 40)) {
+      const consent = await host.call('consents.get', { id }, practitioner);
+      expect(consent.fields.signedOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      expect(consent.fields.patient.chartNumber).toBe(one('SELECT p.chart_number FROM consents c JOIN patients p ON p.id = c.patient_id WHERE c.id = ?', id));
+      expect(await host.call('consents.verify', { id }, practitioner)).toMatchObject({ intact: true });
+    }
+  });
+
   it('fills the search keys exactly as registering a patient does, and the chart-number counter', async () => {
     const { host, plan, token } = await generated();
     const rows = host.db.sql.prepare('SELECT id, first_name, last_name, phone, name_key, phone_digits, phone_digits_reversed FROM patients').all() as {
