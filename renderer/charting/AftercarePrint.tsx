@@ -9,7 +9,7 @@ import { ConsentText } from '../consents/ConsentText';
 import { pageCss, type Paper } from '../consents/page-css';
 import { pdfFileName } from '../consents/save-pdf';
 import { treatmentName, when } from './labels';
-import { PrintBar, usePaper } from './PrintBar';
+import { PrintBar, usePaper } from '../components/PrintBar';
 import { Letterhead } from './SessionSheet';
 import './charting.css';
 
@@ -80,7 +80,7 @@ export function AftercarePrint() {
   const fileName = pdfFileName(['aftercare', sheet.patient.chartNumber, sheet.template.treatmentType, `v${sheet.template.version}`, sheet.at.slice(0, 10)]);
   return (
     <Stack gap="lg">
-      <PrintBar paper={paper} onPaper={setPaper} fileName={fileName} back={() => navigate(-1)} />
+      <PrintBar large paper={paper} onPaper={setPaper} fileName={fileName} back={() => navigate(-1)} />
       <AftercareSheetView sheet={sheet} settings={settings} paper={paper} />
     </Stack>
   );

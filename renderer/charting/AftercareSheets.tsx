@@ -36,13 +36,12 @@ export function AftercareSheets() {
         Aftercare sheets
       </Title>
       <Select label="Treatment" data={treatmentOptions} value={type} onChange={(v) => v && setSearch({ type: v })} allowDeselect={false} maw={360} />
-      {history && !latest && <Alert color="gray">There is no aftercare sheet for {treatment} yet.</Alert>}
-      {history && shown && latest && (
+      {history && (
         <Paper withBorder p="lg" component="section" aria-label={`${treatment} aftercare sheet`}>
           <Stack>
-            <WordingVersions versions={history} shown={shown} onShow={setShownId} />
+            {shown ? <WordingVersions versions={history} shown={shown} onShow={setShownId} /> : <Alert color="gray">There is no aftercare sheet for {treatment} yet.</Alert>}
             <PublishWording
-              key={latest.id}
+              key={latest?.id ?? type}
               current={latest}
               check={(draft) => checkInput(aftercarePublishInput, { treatmentType: type, ...draft })}
               publish={async (draft) => {

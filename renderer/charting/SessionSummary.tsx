@@ -5,7 +5,7 @@ import type { ClinicSettings } from '../../db/api/settings';
 import type { Session } from '../../db/api/sessions';
 import { call } from '../client';
 import { pdfFileName } from '../consents/save-pdf';
-import { PrintBar, usePaper } from './PrintBar';
+import { PrintBar, usePaper } from '../components/PrintBar';
 import { SessionSheet } from './SessionSheet';
 
 /** The printable session summary (`#/sessions/:id/summary`). */
@@ -31,7 +31,7 @@ export function SessionSummary() {
   const fileName = pdfFileName(['session', session.patient.chartNumber, session.treatmentType, session.performedAt.slice(0, 10), `no${session.id}`]);
   return (
     <Stack gap="lg">
-      <PrintBar paper={paper} onPaper={setPaper} fileName={fileName} back={() => navigate(`/sessions/${session.id}`)} backLabel="Back to the chart" />
+      <PrintBar large paper={paper} onPaper={setPaper} fileName={fileName} back={() => navigate(`/sessions/${session.id}`)} backLabel="Back to the chart" />
       <SessionSheet session={session} settings={settings} paper={paper} />
     </Stack>
   );

@@ -1,7 +1,7 @@
 import { Button, Group, SegmentedControl, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { ArrowLeft, FileDown, Printer } from 'lucide-react';
-import { useState, type ReactNode } from 'react';
+import { useId, useState, type ReactNode } from 'react';
 import { paperLabel, papers, rememberedPaper, rememberPaper, type Paper } from '../consents/page-css';
 import { canWritePdfDirectly, saveAsPdf } from '../consents/save-pdf';
 
@@ -17,8 +17,29 @@ export function usePaper(): [Paper, (p: Paper) => void] {
   ];
 }
 
-/** Above a printable sheet, never printed: back, paper size, print, save as PDF. */
-export function PrintBar({ paper, onPaper, fileName, back, backLabel = 'Back', extra }: { paper: Paper; onPaper(p: Paper): void; fileName: string; back(): void; backLabel?: string; extra?: ReactNode }) {
+/**
+ * Above a printable sheet, never printed: back, paper size, print, save as PDF. `large` gives the big
+ * targets of the practitioner's screens (gloves).
+ */
+export function PrintBar({
+  paper,
+  onPaper,
+  fileName,
+  back,
+  backLabel = 'Back',
+  large = false,
+  extra,
+}: {
+  paper: Paper;
+  onPaper(p: Paper): void;
+  fileName: string;
+  back(): void;
+  backLabel?: string;
+  large?: boolean;
+  extra?: ReactNode;
+}) {
+  const paperLabelId = useId();
+  const size = large ? 'lg' : undefined;
   const save = async () => {
     try {
       const result = await saveAsPdf(fileName, paper);
@@ -30,20 +51,20 @@ export function PrintBar({ paper, onPaper, fileName, back, backLabel = 'Back', e
   return (
     <Stack className="no-print" gap="xs" maw={900} mx="auto" w="100%">
       <Group justify="space-between">
-        <Button variant="subtle" size="lg" leftSection={<ArrowLeft size={18} />} onClick={back}>
+        <Button variant="subtle" size={size} leftSection={<ArrowLeft size={large ? 18 : 16} />} onClick={back}>
           {backLabel}
         </Button>
         <Group>
           <div>
-            <Text size="sm" fw={500} id="chart-paper-label">
+            <Text size="sm" fw={500} id={paperLabelId}>
               Paper size
             </Text>
-            <SegmentedControl aria-labelledby="chart-paper-label" value={paper} onChange={(v) => onPaper(v as Paper)} data={papers.map((p) => ({ value: p, label: paperLabel[p] }))} />
+            <SegmentedControl aria-labelledby={paperLabelId} value={paper} onChange={(v) => onPaper(v as Paper)} data={papers.map((p) => ({ value: p, label: paperLabel[p] }))} />
           </div>
-          <Button size="lg" variant="default" leftSection={<Printer size={18} />} onClick={() => window.print()}>
+          <Button size={size} variant="default" leftSection={<Printer size={18} />} onClick={() => window.print()}>
             Print
           </Button>
-          <Button size="lg" leftSection={<FileDown size={18} />} onClick={() => void save()}>
+          <Button size={size} leftSection={<FileDown size={18} />} onClick={() => void save()}>
             Save as PDF
           </Button>
         </Group>

@@ -1,74 +1,18 @@
-import { Alert, Badge, Button, Group, Loader, SegmentedControl, Stack, Text } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
-import { ArrowLeft, FileDown, Printer, ShieldAlert, ShieldCheck } from 'lucide-react';
-import { useEffect, useState, type ReactNode } from 'react';
+import { Alert, Badge, Group, Loader, Stack } from '@mantine/core';
+import { ShieldAlert, ShieldCheck } from 'lucide-react';
+import { useEffect, useState } from 'react';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import type { ConsentPreview, SignedConsent } from '../../db/api/consents';
 import type { ClinicSettings } from '../../db/api/settings';
 import { call, CommandError } from '../client';
 import { ConsentSheet, type SheetSource } from './ConsentSheet';
 import { statusColour, statusLabel } from './labels';
-import { paperLabel, papers, rememberedPaper, rememberPaper, type Paper } from './page-css';
-import { canWritePdfDirectly, pdfFileName, saveAsPdf } from './save-pdf';
+import type { Paper } from './page-css';
+import { pdfFileName } from './save-pdf';
 import { VoidConsentButton } from './VoidConsent';
+import { PrintBar, usePaper } from '../components/PrintBar';
 
 const messageOf = (e: unknown) => (e instanceof CommandError || e instanceof Error ? e.message : String(e));
-
-function PrintToolbar({ paper, onPaper, fileName, back, extra }: { paper: Paper; onPaper(p: Paper): void; fileName: string; back(): void; extra?: ReactNode }) {
-  const save = async () => {
-    try {
-      const result = await saveAsPdf(fileName, paper);
-      if (result.saved) notifications.show({ color: 'teal', message: `Saved ${result.path ?? fileName}` });
-    } catch (e) {
-      notifications.show({ color: 'red', message: messageOf(e) });
-    }
-  };
-  return (
-    <Stack className="no-print" gap="xs" maw={900} mx="auto" w="100%">
-      <Group justify="space-between">
-        <Button variant="subtle" leftSection={<ArrowLeft size={16} />} onClick={back}>
-          Back
-        </Button>
-        <Group>
-          <div>
-            <Text size="sm" fw={500} id="paper-size-label">
-              Paper size
-            </Text>
-            <SegmentedControl
-              aria-labelledby="paper-size-label"
-              value={paper}
-              onChange={(v) => onPaper(v as Paper)}
-              data={papers.map((p) => ({ value: p, label: paperLabel[p] }))}
-            />
-          </div>
-          <Button variant="default" leftSection={<Printer size={18} />} onClick={() => window.print()}>
-            Print
-          </Button>
-          <Button leftSection={<FileDown size={18} />} onClick={() => void save()}>
-            Save as PDF
-          </Button>
-        </Group>
-      </Group>
-      {!canWritePdfDirectly() && (
-        <Text size="sm" c="dimmed" ta="right">
-          Save as PDF opens the print dialog: choose “Save as PDF” as the printer.
-        </Text>
-      )}
-      {extra}
-    </Stack>
-  );
-}
-
-function usePaper(): [Paper, (p: Paper) => void] {
-  const [paper, setPaper] = useState<Paper>(rememberedPaper);
-  return [
-    paper,
-    (p) => {
-      rememberPaper(p);
-      setPaper(p);
-    },
-  ];
-}
 
 function Sheet({ source, paper }: { source: SheetSource; paper: Paper }) {
   const [settings, setSettings] = useState<ClinicSettings | null>(null);
@@ -104,7 +48,7 @@ export function SignedConsentPrint() {
   const fileName = pdfFileName(['consent', consent.patient.chartNumber, consent.treatmentType, `v${consent.templateVersion}`, consent.signedAt.slice(0, 10), `no${consent.id}`]);
   return (
     <Stack gap="lg">
-      <PrintToolbar
+      <PrintBar
         paper={paper}
         onPaper={setPaper}
         fileName={fileName}
@@ -154,7 +98,7 @@ export function BlankConsentPrint() {
   const fileName = pdfFileName(['consent', preview.patient?.chartNumber ?? 'blank', preview.template.treatmentType, `v${preview.template.version}`, 'unsigned']);
   return (
     <Stack gap="lg">
-      <PrintToolbar paper={paper} onPaper={setPaper} fileName={fileName} back={() => navigate(-1)} />
+      <PrintBar paper={paper} onPaper={setPaper} fileName={fileName} back={() => navigate(-1)} />
       <Sheet source={{ kind: 'unsigned', preview }} paper={paper} />
     </Stack>
   );

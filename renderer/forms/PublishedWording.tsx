@@ -84,7 +84,8 @@ export function PublishWording({
   wordingHelp,
   preview,
 }: {
-  current: WordingVersion;
+  /** The version the next one replaces; none when nothing has been published yet (the form starts empty). */
+  current: WordingVersion | null;
   check(draft: Wording): void;
   publish(draft: Wording): Promise<void>;
   explanation: ReactNode;
@@ -93,11 +94,11 @@ export function PublishWording({
   /** When given, the wording can be seen as it will read. */
   preview?: { label: string; render(body: string): ReactNode };
 }) {
-  const { register, handleSubmit, setError, watch, formState } = useForm<Wording>({ defaultValues: { title: current.title, body: current.body } });
+  const { register, handleSubmit, setError, watch, formState } = useForm<Wording>({ defaultValues: { title: current?.title ?? '', body: current?.body ?? '' } });
   const [problem, setProblem] = useState<string | null>(null);
   const [confirming, setConfirming] = useState<Wording | null>(null);
   const [view, setView] = useState<'edit' | 'preview'>('edit');
-  const next = current.version + 1;
+  const next = (current?.version ?? 0) + 1;
   const body = watch('body');
 
   const review = handleSubmit((values) => {
